@@ -1,0 +1,42 @@
+# The two commands a new user needs: `make run` and `make test`.
+# Both create .venv when missing and (re)install when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+ALSA_HEADER := /usr/include/alsa/asoundlib.h
+# Stand-in sound cards for the real-sound tests (ALSA file plugin, PulseAudio null sink).
+AUDIO_TEST_PACKAGES := alsa-utils pulseaudio pulseaudio-utils libasound2-plugins tmux
+
+.PHONY: run test system-deps audio-test-deps clean
+
+run: $(STAMP_RUN)
+	$(BIN)/runtimer $(ARGS)
+
+test: $(STAMP_TEST) audio-test-deps
+	bash tools/run-tests.sh $(BIN)
+
+# simpleaudio compiles against ALSA's headers on Linux.
+system-deps:
+	@bash tools/ensure-debs.sh "$(ALSA_HEADER)" libasound2-dev
+
+audio-test-deps:
+	@bash tools/ensure-debs.sh "" $(AUDIO_TEST_PACKAGES) || echo "note: real-sound and tmux tests will be skipped"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "runtimer needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python system-deps
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python system-deps
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(STAMP_RUN)
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""Allows `python -m runtimer`."""
+
+from runtimer.cli import main
+
+raise SystemExit(main())

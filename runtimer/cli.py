@@ -1,0 +1,159 @@
+"""The ``runtimer`` command: argument parsing and plain-text output.
+
+Every problem the user can cause ends as one line on stderr and exit code 2;
+this module is the edge where :class:`PlanError` turns into that line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from runtimer.locations import user_workouts_dir
+from runtimer.plan.durations import format_clock, parse_duration
+from runtimer.plan.errors import PlanError
+from runtimer.plan.loader import Catalogue, Entry, load_workout_file
+from runtimer.plan.overrides import Overrides, apply_overrides
+from runtimer.plan.phases import Phase, expand, total_seconds
+from runtimer.resources import seeds_dir
+from runtimer.version import __version__
+
+USAGE_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse prints usage plus an error; the runner gets one line instead."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, f"{self.prog}: {message} (see --help)\n")
+
+
+def _duration_argument(text: str) -> int:
+    try:
+        return parse_duration(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _reps_argument(text: str) -> int:
+    if not text.isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a rep count (a whole number above zero)')
+    return int(text)
+
+
+def _add_overrides(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("workout", help="a workout name, a .toml file, or a one-line workout in quotes")
+    parser.add_argument("--reps", type=_reps_argument, help="reps of each repeated block")
+    for kind in ("sprint", "jog", "warmup", "cooldown"):
+        parser.add_argument(
+            f"--{kind}", type=_duration_argument, metavar="DUR", help=f"length of every {kind} step"
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="runtimer",
+        description="An interval timer for runners: jog and sprint phases cued by sound.",
+    )
+    parser.add_argument("--version", action="version", version=f"runtimer {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="list every workout with its source and length")
+    listing.set_defaults(handler=_list)
+
+    show = commands.add_parser("show", help="print a workout's phases and total time")
+    _add_overrides(show)
+    show.set_defaults(handler=_show)
+
+    check = commands.add_parser("check", help="validate workout files")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check.set_defaults(handler=_check)
+    return parser
+
+
+def _catalogue() -> Catalogue:
+    return Catalogue.load(seeds_dir(), user_workouts_dir())
+
+
+def _chosen(args: argparse.Namespace) -> Entry:
+    entry = _catalogue().resolve(args.workout)
+    overrides = Overrides(args.reps, args.sprint, args.jog, args.warmup, args.cooldown)
+    return Entry(apply_overrides(entry.workout, overrides), entry.source, entry.path)
+
+
+def _list(args: argparse.Namespace) -> int:
+    catalogue = _catalogue()
+    rows = []
+    for name, entry in sorted(catalogue.entries.items()):
+        phases = expand(entry.workout)
+        rows.append((name, entry.source, _total_text(phases), entry.workout.description))
+    _print_table(("NAME", "SOURCE", "TOTAL", "DESCRIPTION"), rows)
+    for problem in catalogue.problems.values():
+        print(f"runtimer: skipped {problem}", file=sys.stderr)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    entry = _chosen(args)
+    phases = expand(entry.workout)
+    print(f"{entry.workout.name} ({entry.source}): {entry.workout.description}".rstrip(": "))
+    rows = [
+        (
+            str(number),
+            phase.kind.value,
+            "lap" if phase.duration is None else format_clock(phase.duration),
+            phase.rep_label,
+            phase.targets_label,
+        )
+        for number, phase in enumerate(phases, start=1)
+    ]
+    _print_table(("#", "KIND", "TIME", "REP", "TARGETS"), rows, right=(0, 2))
+    print(f"Total: {_total_text(phases)}")
+    return 0
+
+
+def _total_text(phases: Sequence[Phase]) -> str:
+    text = format_clock(total_seconds(phases))
+    open_count = sum(1 for phase in phases if phase.is_open)
+    return f"{text} + {open_count} lap" if open_count else text
+
+
+def _check(args: argparse.Namespace) -> int:
+    failed = False
+    for path in args.files:
+        try:
+            load_workout_file(path)
+        except PlanError as error:
+            print(f"runtimer check: {error}", file=sys.stderr)
+            failed = True
+        else:
+            print(f"{path}: ok")
+    return USAGE_ERROR if failed else 0
+
+
+def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> None:
+    widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = [
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(cells)
+        ]
+        return "  ".join(padded).rstrip()
+
+    print(line(header))
+    for row in rows:
+        print(line(row))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _list)
+    try:
+        return handler(args)
+    except PlanError as error:
+        print(f"runtimer: {error}", file=sys.stderr)
+        return USAGE_ERROR

@@ -1,0 +1,131 @@
+"""Reads workouts from TOML files, the built-in seeds, the user's folder and one-liners.
+
+Every failure leaves here as a :class:`PlanError` whose text is the single line
+the CLI prints: where (file or argument), the place inside it, and what to do.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from runtimer.plan.errors import PlanError
+from runtimer.plan.models import Workout
+from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
+
+Source = Literal["built-in", "user", "file", "one-line"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A workout and where it came from, so lists can say "built-in" or "user"."""
+
+    workout: Workout
+    source: Source
+    path: Path | None = None
+
+
+def load_workout_file(path: Path) -> Workout:
+    """Load one ``.toml`` workout; its name defaults to the file name."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise PlanError(f"{path}: cannot read it ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise PlanError(f"{path}: not a text file (expected TOML)") from None
+    except tomllib.TOMLDecodeError as error:
+        raise PlanError(f"{path}: invalid TOML: {error}") from None
+    data.setdefault("name", path.stem)
+    try:
+        return Workout.model_validate(data)
+    except ValidationError as error:
+        raise PlanError(f"{path}: {describe_validation_error(error)}") from None
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """One line for a pydantic error: the first problem, its place, and a count of the rest."""
+    problems = error.errors()
+    first = problems[0]
+    place = _place(first["loc"])
+    message = str(first["msg"]).removeprefix("Value error, ")
+    if first["type"] == "missing":
+        message = f'missing "{first["loc"][-1]}"'
+        place = _place(first["loc"][:-1])
+    elif first["type"] == "extra_forbidden":
+        message = f'unknown key "{first["loc"][-1]}"'
+        place = _place(first["loc"][:-1])
+    line = f"{place}: {message}" if place else message
+    if len(problems) > 1:
+        line += f" (and {len(problems) - 1} more)"
+    return line
+
+
+def _place(loc: tuple[int | str, ...]) -> str:
+    """``("steps", 1, "repeat", "steps", 0, "duration")`` -> ``step 2 > step 1 > duration``."""
+    words: list[str] = []
+    previous_was_index = False
+    for part in loc:
+        if isinstance(part, int):
+            words[-1:] = [f"step {part + 1}"]
+            previous_was_index = True
+            continue
+        if not (previous_was_index and part in ("step", "repeat")):
+            words.append(str(part))
+        previous_was_index = False
+    return " > ".join(words)
+
+
+def _entries_in(folder: Path, source: Source) -> tuple[dict[str, Entry], dict[str, str]]:
+    entries: dict[str, Entry] = {}
+    problems: dict[str, str] = {}
+    if not folder.is_dir():
+        return entries, problems
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            workout = load_workout_file(path)
+        except PlanError as error:
+            problems[path.stem] = str(error)
+            continue
+        entries.setdefault(workout.name, Entry(workout, source, path))
+    return entries, problems
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Built-ins overlaid by the user's workouts, plus the files that failed to load.
+
+    A broken user file must not hide the other workouts, so its problem is kept
+    (by file stem) and reported when listed or asked for by name.
+    """
+
+    entries: dict[str, Entry]
+    problems: dict[str, str]
+
+    @classmethod
+    def load(cls, seeds: Path, user: Path) -> Catalogue:
+        built_in, seed_problems = _entries_in(seeds, "built-in")
+        mine, user_problems = _entries_in(user, "user")
+        return cls({**built_in, **mine}, {**seed_problems, **user_problems})
+
+    def resolve(self, argument: str) -> Entry:
+        """A name, a ``.toml`` path or a one-line workout, in that order of likelihood."""
+        if argument in self.entries:
+            return self.entries[argument]
+        path = Path(argument).expanduser()
+        if argument.endswith(".toml") or path.is_file():
+            return Entry(load_workout_file(path), "file", path)
+        if looks_like_one_line(argument):
+            try:
+                return Entry(parse_workout_text(argument), "one-line")
+            except PlanError as error:
+                raise PlanError(f'workout "{argument}" {error}') from None
+        if argument in self.problems:
+            raise PlanError(self.problems[argument])
+        known = ", ".join(sorted(self.entries)) or "none"
+        raise PlanError(
+            f'unknown workout "{argument}" (known: {known}; or a .toml path, or a one-line workout)'
+        )

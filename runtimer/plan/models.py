@@ -1,0 +1,274 @@
+"""The workout model: steps, repeat blocks and the ranges the training notes speak in.
+
+Pydantic guards the edge (TOML files, the one-line syntax, CLI overrides);
+once validated, a workout expands into plain :class:`~runtimer.plan.phases.Phase`
+records that the engine consumes.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from runtimer.plan.durations import format_duration, parse_duration
+from runtimer.plan.pace import Pace, parse_pace
+
+
+class StepKind(StrEnum):
+    """What the runner is doing; it decides the colour, the cue and the rules."""
+
+    WARMUP = "warmup"
+    JOG = "jog"
+    SPRINT = "sprint"
+    RUN = "run"
+    WALK = "walk"
+    REST = "rest"
+    COOLDOWN = "cooldown"
+    EXERCISE = "exercise"
+
+    @property
+    def is_recovery(self) -> bool:
+        """Recoveries are what "not gassed" shortens and "too hard" lengthens."""
+        return self in (StepKind.JOG, StepKind.WALK, StepKind.REST)
+
+
+KIND_ALIASES = {"warm-up": StepKind.WARMUP, "cool-down": StepKind.COOLDOWN}
+KIND_HINT = "one of " + ", ".join(kind.value for kind in StepKind)
+LAP = "lap"
+"""How an open-ended step's duration is written: it ends when the runner laps."""
+MIN_CADENCE, MAX_CADENCE = 100, 240
+MAX_NOTE = 60
+
+
+def parse_kind(text: str) -> StepKind:
+    cleaned = text.strip().lower()
+    if cleaned in KIND_ALIASES:
+        return KIND_ALIASES[cleaned]
+    try:
+        return StepKind(cleaned)
+    except ValueError:
+        raise ValueError(f'"{text}" is not a step kind ({KIND_HINT})') from None
+
+
+class _Span(BaseModel):
+    """A range with a chosen value: ``30-45s`` runs 30 s unless told otherwise.
+
+    The range stays visible so the picker and ``show`` can offer it; the chosen
+    value is what actually runs. A fixed value is a span whose ends meet.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    low: int
+    high: int
+    value: int
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        if isinstance(data, bool):
+            raise ValueError(f"{data!r} is not {cls._what()}")
+        if isinstance(data, int):
+            if data <= 0:
+                raise ValueError(f"{cls._what()} must be greater than zero")
+            data = str(data)
+        if isinstance(data, str):
+            return cls._parse_text(data)
+        return data
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if min(self.low, self.high, self.value) <= 0:
+            raise ValueError(f"{self._what()} must be greater than zero")
+        if self.low > self.high:
+            raise ValueError(f"range {self._show(self.low)}-{self._show(self.high)} runs backwards")
+        if self.low == self.high and self.value != self.low:
+            raise ValueError("a chosen value needs a range to choose from")
+        return self
+
+    @classmethod
+    def fixed(cls, value: int) -> Self:
+        return cls(low=value, high=value, value=value)
+
+    @classmethod
+    def _parse_text(cls, text: str) -> dict[str, int]:
+        main, _, chosen = text.strip().partition("=")
+        low_text, dash, high_text = main.partition("-")
+        if dash and not (low_text.strip() and high_text.strip()):
+            raise ValueError(f'"{text}" is not {cls._what()} ({cls._hint()})')
+        high = cls._parse_one(high_text or low_text, text)
+        low = cls._parse_one(cls._borrow_unit(low_text, high_text), text) if dash else high
+        if chosen and not dash:
+            raise ValueError(f'"{text}": a chosen value needs a range to choose from')
+        value = cls._parse_one(chosen, text) if chosen else low
+        return {"low": low, "high": high, "value": value}
+
+    @staticmethod
+    def _borrow_unit(low_text: str, high_text: str) -> str:
+        """In ``30-45s`` the unit on the right end also applies to the bare left end."""
+        unit = re.search(r"[a-z]+$", high_text.strip().lower())
+        if unit and low_text.strip().isdigit():
+            return low_text.strip() + unit.group()
+        return low_text
+
+    @classmethod
+    def _parse_one(cls, part: str, whole: str) -> int:
+        raise NotImplementedError
+
+    @classmethod
+    def _what(cls) -> str:
+        raise NotImplementedError
+
+    @classmethod
+    def _hint(cls) -> str:
+        raise NotImplementedError
+
+    @classmethod
+    def _show(cls, value: int) -> str:
+        return str(value)
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+    def choose(self, value: int) -> Self:
+        """Pick a value; a fixed span simply becomes the new fixed value."""
+        if self.is_range:
+            return type(self)(low=self.low, high=self.high, value=value)
+        return type(self).fixed(value)
+
+    def to_text(self) -> str:
+        if not self.is_range:
+            return self._show(self.value)
+        text = f"{self._show(self.low)}-{self._show(self.high)}"
+        if self.value != self.low:
+            text += f"={self._show(self.value)}"
+        return text
+
+
+class DurationSpan(_Span):
+    """Seconds, written like ``40s``, ``30-45s`` or ``30-45s=40s``."""
+
+    @classmethod
+    def _parse_one(cls, part: str, whole: str) -> int:
+        return parse_duration(part)
+
+    @classmethod
+    def _what(cls) -> str:
+        return "a duration"
+
+    @classmethod
+    def _hint(cls) -> str:
+        return "try 40s, 2m, 1:30 or 30-45s"
+
+    @classmethod
+    def _show(cls, value: int) -> str:
+        return format_duration(value)
+
+
+class RepSpan(_Span):
+    """A repeat count, written like ``8`` or ``6-10``."""
+
+    @classmethod
+    def _parse_one(cls, part: str, whole: str) -> int:
+        cleaned = part.strip()
+        if not cleaned.isdigit():
+            raise ValueError(f'"{whole}" is not a rep count ({cls._hint()})')
+        return int(cleaned)
+
+    @classmethod
+    def _what(cls) -> str:
+        return "a rep count"
+
+    @classmethod
+    def _hint(cls) -> str:
+        return "try 8 or 6-10"
+
+
+def _pace_from_text(value: Any) -> Any:
+    return parse_pace(value) if isinstance(value, str) else value
+
+
+PaceField = Annotated[Pace, BeforeValidator(_pace_from_text), PlainSerializer(str)]
+
+
+def _kind_from_text(value: Any) -> Any:
+    return parse_kind(value) if isinstance(value, str) else value
+
+
+KindField = Annotated[StepKind, BeforeValidator(_kind_from_text)]
+
+
+def _duration_from_text(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() == LAP:
+        return None
+    return value
+
+
+class Step(BaseModel):
+    """One thing to do for a while: a kind, a duration (or open-ended) and targets."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: KindField
+    duration: Annotated[DurationSpan | None, BeforeValidator(_duration_from_text)] = Field(
+        description='Seconds or a duration text; "lap" means open-ended.'
+    )
+    pace: PaceField | None = None
+    cadence: int | None = Field(default=None, ge=MIN_CADENCE, le=MAX_CADENCE)
+    note: str | None = Field(default=None, min_length=1, max_length=MAX_NOTE)
+
+    @field_validator("note")
+    @classmethod
+    def _note_fits_one_line(cls, note: str | None) -> str | None:
+        if note is not None and ('"' in note or "\n" in note):
+            raise ValueError("a note is one line without double quotes")
+        return note
+
+    @property
+    def is_open(self) -> bool:
+        return self.duration is None
+
+
+class Repeat(BaseModel):
+    """A block of steps run ``repeat`` times; each pass is one rep."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    repeat: RepSpan
+    steps: list[Step] = Field(min_length=1)
+
+
+def _item_tag(value: Any) -> str:
+    if isinstance(value, dict):
+        return "repeat" if "repeat" in value else "step"
+    return "repeat" if isinstance(value, Repeat) else "step"
+
+
+Item = Annotated[
+    Annotated[Step, Tag("step")] | Annotated[Repeat, Tag("repeat")],
+    Discriminator(_item_tag),
+]
+
+
+class Workout(BaseModel):
+    """A named plan: what a TOML file or a one-line workout describes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1, max_length=40)
+    description: str = ""
+    steps: list[Item] = Field(min_length=1)

@@ -1,0 +1,66 @@
+"""Quick edits before a session: reps, sprint, jog, warm-up and cool-down lengths.
+
+The CLI flags and the picker's fields both land here, so "--jog 90s" and typing
+90s into the picker change a workout the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from runtimer.plan.errors import PlanError
+from runtimer.plan.models import DurationSpan, Repeat, Step, StepKind, Workout
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Values in whole seconds (durations) or reps; ``None`` leaves the plan alone."""
+
+    reps: int | None = None
+    sprint: int | None = None
+    jog: int | None = None
+    warmup: int | None = None
+    cooldown: int | None = None
+
+    def duration_kinds(self) -> dict[StepKind, int]:
+        chosen = {StepKind(f.name): getattr(self, f.name) for f in fields(self) if f.name != "reps"}
+        return {kind: seconds for kind, seconds in chosen.items() if seconds is not None}
+
+
+def apply_overrides(workout: Workout, overrides: Overrides) -> Workout:
+    """Return a copy of ``workout`` with the overrides applied.
+
+    Asking for an edit the workout cannot take (``--reps`` with no repeat block,
+    ``--sprint`` with no sprint) is an error, not a silent no-op: the runner
+    would otherwise start a session they did not ask for.
+    """
+    for value in (overrides.reps, *overrides.duration_kinds().values()):
+        if value is not None and value <= 0:
+            raise PlanError("overrides must be greater than zero")
+    kinds = overrides.duration_kinds()
+    used: set[StepKind] = set()
+    repeat_found = False
+
+    def edit(step: Step) -> Step:
+        seconds = kinds.get(step.kind)
+        if seconds is None:
+            return step
+        used.add(step.kind)
+        duration = step.duration.choose(seconds) if step.duration else DurationSpan.fixed(seconds)
+        return step.model_copy(update={"duration": duration})
+
+    items: list[Step | Repeat] = []
+    for item in workout.steps:
+        if isinstance(item, Repeat):
+            repeat_found = True
+            reps = item.repeat.choose(overrides.reps) if overrides.reps else item.repeat
+            items.append(Repeat(repeat=reps, steps=[edit(step) for step in item.steps]))
+        else:
+            items.append(edit(item))
+    if overrides.reps and not repeat_found:
+        raise PlanError(f'--reps: workout "{workout.name}" has no repeated block')
+    missing = sorted(kinds.keys() - used)
+    if missing:
+        kind = missing[0].value
+        raise PlanError(f'--{kind}: workout "{workout.name}" has no {kind} step')
+    return workout.model_copy(update={"steps": items})

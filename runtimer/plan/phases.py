@@ -1,0 +1,89 @@
+"""A workout flattened into the phases the engine runs, one after another."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from runtimer.plan.models import Repeat, Step, StepKind, Workout
+from runtimer.plan.pace import Pace
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One timed (or open-ended) stretch of the session.
+
+    ``block`` numbers the repeat block a phase came from, so the engine can add
+    or drop whole reps; ``rep``/``reps`` say "3 of 8" within that block.
+    """
+
+    kind: StepKind
+    duration: int | None
+    rep: int | None = None
+    reps: int | None = None
+    block: int | None = None
+    pace: Pace | None = None
+    cadence: int | None = None
+    note: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.duration is None
+
+    @property
+    def is_recovery(self) -> bool:
+        """Only recoveries between reps adapt; a warm-up jog keeps its length."""
+        return self.block is not None and self.kind.is_recovery
+
+    @property
+    def rep_label(self) -> str:
+        return f"{self.rep}/{self.reps}" if self.rep is not None else ""
+
+    @property
+    def targets_label(self) -> str:
+        parts = []
+        if self.pace is not None:
+            parts.append(f"@{self.pace}")
+        if self.cadence is not None:
+            parts.append(f"@{self.cadence}spm")
+        if self.note:
+            parts.append(self.note)
+        return " ".join(parts)
+
+
+def expand(workout: Workout) -> tuple[Phase, ...]:
+    """Flatten repeat blocks into numbered reps, in running order."""
+    phases: list[Phase] = []
+    block = 0
+    for item in workout.steps:
+        if isinstance(item, Repeat):
+            block += 1
+            reps = item.repeat.value
+            for rep in range(1, reps + 1):
+                phases.extend(_phases(item.steps, rep=rep, reps=reps, block=block))
+        else:
+            phases.extend(_phases([item]))
+    return tuple(phases)
+
+
+def _phases(
+    steps: Iterable[Step], rep: int | None = None, reps: int | None = None, block: int | None = None
+) -> list[Phase]:
+    return [
+        Phase(
+            kind=step.kind,
+            duration=None if step.duration is None else step.duration.value,
+            rep=rep,
+            reps=reps,
+            block=block,
+            pace=step.pace,
+            cadence=step.cadence,
+            note=step.note,
+        )
+        for step in steps
+    ]
+
+
+def total_seconds(phases: Iterable[Phase]) -> int:
+    """Planned time; open-ended phases count as zero until the runner laps."""
+    return sum(phase.duration or 0 for phase in phases)

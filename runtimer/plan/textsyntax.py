@@ -1,0 +1,236 @@
+"""The one-line workout: ``10m warmup, 8x(40s sprint, 2m jog), 5m cooldown``.
+
+Grammar (commas separate items, spaces separate words)::
+
+    workout := item ("," item)*
+    item    := REPS "x" "(" step ("," step)* ")" | step
+    step    := (DURATION | "lap") KIND ("@" PACE | "@" CADENCE "spm" | '"' NOTE '"')*
+
+Every error names the 1-based column where the trouble starts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from runtimer.plan.errors import PlanError
+from runtimer.plan.models import (
+    LAP,
+    MAX_CADENCE,
+    MIN_CADENCE,
+    DurationSpan,
+    Repeat,
+    RepSpan,
+    Step,
+    Workout,
+    parse_kind,
+)
+from runtimer.plan.pace import Pace, parse_pace
+
+ONE_LINE_NAME = "one-line"
+_REPEAT_HEAD = re.compile(r"(\d+(?:-\d+)?(?:=\d+)?)x", re.IGNORECASE)
+_CADENCE = re.compile(r"(\d+)spm", re.IGNORECASE)
+_PUNCTUATION = ",()"
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    column: int
+    kind: str  # "word", "punct", "target", "note"
+
+
+class _SyntaxProblem(Exception):
+    def __init__(self, column: int, message: str) -> None:
+        super().__init__(f"at column {column}: {message}")
+
+
+def looks_like_one_line(text: str) -> bool:
+    """Workout names are single words; a one-liner has a space or a bracket."""
+    return any(char in text for char in " ,()")
+
+
+def parse_workout_text(text: str, name: str = ONE_LINE_NAME) -> Workout:
+    """Parse a one-line workout; raise :class:`PlanError` pointing at the column."""
+    try:
+        tokens = _tokenize(text)
+        items = _Parser(tokens, len(text) + 1).workout()
+        return Workout.model_validate({"name": name, "description": text.strip(), "steps": items})
+    except _SyntaxProblem as problem:
+        raise PlanError(str(problem)) from None
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        column = index + 1
+        if char.isspace():
+            index += 1
+        elif char in _PUNCTUATION:
+            tokens.append(_Token(char, column, "punct"))
+            index += 1
+        elif char == '"':
+            end = text.find('"', index + 1)
+            if end < 0:
+                raise _SyntaxProblem(column, "this note has no closing quote")
+            tokens.append(_Token(text[index + 1 : end], column, "note"))
+            index = end + 1
+        else:
+            end = index + 1
+            while end < len(text) and not (text[end].isspace() or text[end] in _PUNCTUATION + '"@'):
+                end += 1
+            word = text[index:end]
+            tokens.append(_Token(word, column, "target" if char == "@" else "word"))
+            index = end
+    return tokens
+
+
+class _Parser:
+    def __init__(self, tokens: list[_Token], end_column: int) -> None:
+        self._tokens = tokens
+        self._position = 0
+        self._end_column = end_column
+
+    def _peek(self) -> _Token | None:
+        return self._tokens[self._position] if self._position < len(self._tokens) else None
+
+    def _take(self) -> _Token:
+        token = self._peek()
+        if token is None:
+            raise _SyntaxProblem(self._end_column, "the workout ends too early")
+        self._position += 1
+        return token
+
+    def _column(self) -> int:
+        token = self._peek()
+        return token.column if token else self._end_column
+
+    def workout(self) -> list[Step | dict[str, Any]]:
+        if self._peek() is None:
+            raise _SyntaxProblem(1, 'the workout is empty (try "10m warmup, 8x(40s sprint, 2m jog)")')
+        items = [self._item()]
+        while self._peek() is not None:
+            self._expect(",")
+            items.append(self._item())
+        return items
+
+    def _expect(self, punct: str) -> None:
+        token = self._peek()
+        if token is None or token.text != punct or token.kind != "punct":
+            found = f'"{token.text}"' if token else "the end"
+            raise _SyntaxProblem(self._column(), f'expected "{punct}" but found {found}')
+        self._position += 1
+
+    def _item(self) -> Step | dict[str, Any]:
+        token = self._peek()
+        following = self._tokens[self._position + 1] if self._position + 1 < len(self._tokens) else None
+        head = _REPEAT_HEAD.fullmatch(token.text) if token and token.kind == "word" else None
+        if token and head and following and following.text == "(":
+            return self._repeat(token, head.group(1))
+        return self._step()
+
+    def _repeat(self, head: _Token, reps_text: str) -> dict[str, Any]:
+        self._position += 2
+        try:
+            reps = RepSpan.model_validate(reps_text)
+        except ValidationError as error:
+            raise _SyntaxProblem(head.column, _first_message(error)) from None
+        steps = [self._step()]
+        while (token := self._peek()) is not None and token.text == ",":
+            self._position += 1
+            steps.append(self._step())
+        self._expect(")")
+        return {"repeat": reps, "steps": steps}
+
+    def _step(self) -> Step:
+        duration_token = self._take()
+        if duration_token.kind != "word":
+            raise _SyntaxProblem(
+                duration_token.column, f'expected a duration but found "{duration_token.text}"'
+            )
+        step: dict[str, Any] = {"duration": self._duration(duration_token)}
+        kind_token = self._take()
+        if kind_token.kind != "word":
+            raise _SyntaxProblem(kind_token.column, f'expected a step kind but found "{kind_token.text}"')
+        try:
+            step["kind"] = parse_kind(kind_token.text)
+        except ValueError as error:
+            raise _SyntaxProblem(kind_token.column, str(error)) from None
+        while (token := self._peek()) is not None and token.kind in ("target", "note"):
+            self._position += 1
+            self._target(token, step)
+        try:
+            return Step.model_validate(step)
+        except ValidationError as error:
+            raise _SyntaxProblem(duration_token.column, _first_message(error)) from None
+
+    @staticmethod
+    def _duration(token: _Token) -> DurationSpan | None:
+        if token.text.lower() == LAP:
+            return None
+        try:
+            return DurationSpan.model_validate(token.text)
+        except ValidationError as error:
+            raise _SyntaxProblem(token.column, _first_message(error)) from None
+
+    @staticmethod
+    def _target(token: _Token, step: dict[str, Any]) -> None:
+        field = (
+            "note" if token.kind == "note" else "cadence" if _CADENCE.fullmatch(token.text[1:]) else "pace"
+        )
+        if field in step:
+            raise _SyntaxProblem(token.column, f"this step already has a {field}")
+        step[field] = _target_value(token, field)
+
+
+def _target_value(token: _Token, field: str) -> str | int | Pace:
+    if field == "note":
+        return token.text
+    if field == "cadence":
+        cadence = int(token.text[1:-3])
+        if not MIN_CADENCE <= cadence <= MAX_CADENCE:
+            raise _SyntaxProblem(
+                token.column,
+                f'"{token.text}": cadence runs from {MIN_CADENCE} to {MAX_CADENCE} steps per minute',
+            )
+        return cadence
+    try:
+        return parse_pace(token.text[1:])
+    except ValueError:
+        raise _SyntaxProblem(
+            token.column, f'"{token.text}" is not a target (try @6:30/mi, @4:00/km or @180spm)'
+        ) from None
+
+
+def _first_message(error: ValidationError) -> str:
+    first = error.errors()[0]
+    message = str(first["msg"]).removeprefix("Value error, ")
+    field = next((part for part in reversed(first["loc"]) if part in Step.model_fields), None)
+    return f"{field}: {message}" if field and first["type"] != "value_error" else message
+
+
+def workout_to_text(workout: Workout) -> str:
+    """The one-line form that :func:`parse_workout_text` reads back to the same steps."""
+    return ", ".join(
+        f"{item.repeat.to_text()}x({', '.join(_step_text(step) for step in item.steps)})"
+        if isinstance(item, Repeat)
+        else _step_text(item)
+        for item in workout.steps
+    )
+
+
+def _step_text(step: Step) -> str:
+    words = [LAP if step.duration is None else step.duration.to_text(), step.kind.value]
+    if step.pace is not None:
+        words.append(f"@{step.pace}")
+    if step.cadence is not None:
+        words.append(f"@{step.cadence}spm")
+    if step.note is not None:
+        words.append(f'"{step.note}"')
+    return " ".join(words)

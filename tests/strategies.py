@@ -1,0 +1,50 @@
+"""Hypothesis strategies that build valid workouts, for round-trip and engine properties."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from runtimer.plan.models import (
+    MAX_CADENCE,
+    MIN_CADENCE,
+    DurationSpan,
+    Repeat,
+    RepSpan,
+    Step,
+    StepKind,
+    Workout,
+)
+from runtimer.plan.pace import Pace
+
+
+def spans(cls: type[DurationSpan] | type[RepSpan], top: int) -> st.SearchStrategy[DurationSpan | RepSpan]:
+    fixed = st.integers(1, top).map(cls.fixed)
+    ranged = st.tuples(st.integers(1, top), st.integers(1, top), st.integers(1, top)).filter(
+        lambda t: t[0] < t[1]
+    )
+    return fixed | ranged.map(lambda t: cls(low=t[0], high=t[1], value=t[2]))
+
+
+note_text = st.text(
+    alphabet=st.characters(whitelist_categories=("L", "N"), whitelist_characters=" -,.;:'()!?"),
+    min_size=1,
+    max_size=60,
+)
+
+steps = st.builds(
+    Step,
+    kind=st.sampled_from(StepKind),
+    duration=st.none() | spans(DurationSpan, 4000),
+    pace=st.none() | st.builds(Pace, st.integers(60, 900), st.sampled_from(["mi", "km"])),
+    cadence=st.none() | st.integers(MIN_CADENCE, MAX_CADENCE),
+    note=st.none() | note_text,
+)
+
+repeats = st.builds(Repeat, repeat=spans(RepSpan, 20), steps=st.lists(steps, min_size=1, max_size=4))
+
+workouts = st.builds(
+    Workout,
+    name=st.just("one-line"),
+    description=st.just(""),
+    steps=st.lists(steps | repeats, min_size=1, max_size=6),
+)

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from runtimer.cli import main
+from runtimer.resources import seeds_dir
+from runtimer.version import __version__
+
+CORE = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_shows_the_six_built_ins(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    rows = out.splitlines()[1:]
+    assert {row.split()[0] for row in rows} == {
+        "400s",
+        "cadence",
+        "downhill",
+        "intervals",
+        "recovery",
+        "strength",
+    }
+    assert all("built-in" in row for row in rows)
+    assert "30:00" in next(row for row in rows if row.startswith("intervals"))
+
+
+def test_show_prints_every_phase_and_the_total(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", CORE)
+    assert code == 0
+    lines = out.splitlines()
+    numbered = [line for line in lines if line.strip()[:1].isdigit()]
+    assert len(numbered) == 18
+    assert numbered[1].split() == ["2", "sprint", "00:40", "1/8"]
+    assert lines[-1] == "Total: 36:20"
+
+
+def test_show_applies_overrides(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "show", "intervals", "--reps", "10")
+    assert sum(1 for line in out.splitlines() if " sprint " in line) == 10
+    assert "10/10" in out
+    _, out, _ = run(capsys, "show", "intervals", "--jog", "1:30", "--sprint", "40s")
+    assert "01:30" in out and "00:40" in out
+
+
+def test_show_marks_open_ended_phases(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "show", "6x(lap sprint, 2m jog)")
+    assert " lap " in out
+    assert out.splitlines()[-1] == "Total: 12:00 + 6 lap"
+
+
+def test_check_prints_ok_per_good_file(capsys: pytest.CaptureFixture[str]) -> None:
+    files = sorted(str(path) for path in seeds_dir().glob("*.toml"))
+    code, out, _ = run(capsys, "check", *files)
+    assert code == 0
+    assert out.splitlines() == [f"{path}: ok" for path in files]
+
+
+def test_check_fails_with_one_line_per_bad_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[steps]]\nkind = "sprint"\nduration = "40q"\n')
+    good = seeds_dir() / "intervals.toml"
+    code, out, err = run(capsys, "check", str(good), str(bad))
+    assert code == 2
+    assert out == f"{good}: ok\n"
+    assert err.count("\n") == 1 and f"{bad}: step 1 > duration" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "nope"], 'unknown workout "nope"'),
+        (["show", "intervals", "--reps", "0"], "--reps"),
+        (["show", "intervals", "--reps", "-3"], "--reps"),
+        (["show", "intervals", "--sprint", "40q"], '"40q" is not a duration'),
+        (["show", "recovery", "--sprint", "40s"], "has no sprint step"),
+        (["show", "8x(40s sprnt)"], 'at column 8: "sprnt" is not a step kind'),
+        (["show", "missing.toml"], "missing.toml: cannot read it"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    try:
+        code = main(argv)
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_the_real_command_never_shows_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b"[[steps]\n\x00")
+    for argv in (["show", str(bad)], ["check", str(bad)], ["show", "3x("], ["show", "--reps"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "runtimer", *argv], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 2, argv
+        assert "Traceback" not in result.stderr
+        assert result.stderr.count("\n") == 1, result.stderr
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"runtimer {__version__}"

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from runtimer.plan.errors import PlanError
+from runtimer.plan.models import DurationSpan, Repeat, Step, StepKind, Workout
+from runtimer.plan.pace import Pace
+from runtimer.plan.phases import expand, total_seconds
+from runtimer.plan.textsyntax import parse_workout_text, workout_to_text
+
+from .strategies import workouts
+
+
+def test_the_core_session_expands_to_eighteen_phases() -> None:
+    workout = parse_workout_text("10m warmup, 8x(40s sprint, 2m jog), 5m cooldown")
+    phases = expand(workout)
+    assert len(phases) == 18
+    assert total_seconds(phases) == 36 * 60 + 20
+    assert [p.kind for p in phases[:3]] == [StepKind.WARMUP, StepKind.SPRINT, StepKind.JOG]
+    assert (phases[5].rep, phases[5].reps) == (3, 8)
+    assert phases[-1].kind is StepKind.COOLDOWN and phases[-1].rep is None
+
+
+def test_targets_notes_ranges_and_open_steps() -> None:
+    workout = parse_workout_text('6-10=8x(30-45s sprint @6:30/mi "all out", lap jog @180spm), 5m cool-down')
+    block = workout.steps[0]
+    assert isinstance(block, Repeat)
+    assert (block.repeat.low, block.repeat.high, block.repeat.value) == (6, 10, 8)
+    sprint, jog = block.steps
+    assert sprint.duration == DurationSpan(low=30, high=45, value=30)
+    assert sprint.pace == Pace(390, "mi") and sprint.note == "all out"
+    assert jog.is_open and jog.cadence == 180
+    assert workout.steps[1] == Step(kind=StepKind.COOLDOWN, duration=DurationSpan.fixed(300))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("10m warmup, 8x(40q sprint, 2m jog)", 'at column 16: "40q" is not a duration (try 40s, 2m, 1:30)'),
+        ("10m warmpu", 'at column 5: "warmpu" is not a step kind'),
+        ("8x(40s sprint", 'at column 14: expected ")" but found the end'),
+        ("", "at column 1: the workout is empty"),
+        ("0s jog", 'at column 1: "0s" must be longer than zero'),
+        ("0x(1s jog)", "at column 1: a rep count must be greater than zero"),
+        ("3-1x(1s jog)", "at column 1: range 3-1 runs backwards"),
+        ("40s sprint @foo", 'at column 12: "@foo" is not a target'),
+        ("40s sprint @90spm", 'at column 12: "@90spm": cadence runs from 100 to 240'),
+        ("40s", "at column 4: the workout ends too early"),
+        ("10m warmup 5m jog", 'at column 12: expected "," but found "5m"'),
+        ('40s sprint "unclosed', "at column 12: this note has no closing quote"),
+        ("2x(1m jog, 2x(1m jog))", 'at column 12: "2x" is not a duration'),
+        ("40s sprint @180spm @170spm", "at column 20: this step already has a cadence"),
+    ],
+)
+def test_errors_point_at_the_column(text: str, message: str) -> None:
+    with pytest.raises(PlanError) as caught:
+        parse_workout_text(text)
+    assert str(caught.value).startswith(message)
+    assert "\n" not in str(caught.value)
+
+
+@given(workouts)
+def test_text_form_round_trips(workout: Workout) -> None:
+    text = workout_to_text(workout)
+    assert parse_workout_text(text).steps == workout.steps
