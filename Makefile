@@ -10,13 +10,16 @@ ALSA_HEADER := /usr/include/alsa/asoundlib.h
 # Stand-in sound cards for the real-sound tests (ALSA file plugin, PulseAudio null sink).
 AUDIO_TEST_PACKAGES := alsa-utils pulseaudio pulseaudio-utils libasound2-plugins tmux
 
-.PHONY: run test system-deps audio-test-deps clean
+.PHONY: run test bench system-deps audio-test-deps clean
 
 run: $(STAMP_RUN)
 	$(BIN)/runtimer $(ARGS)
 
 test: $(STAMP_TEST) audio-test-deps
 	bash tools/run-tests.sh $(BIN)
+
+bench: $(STAMP_TEST)
+	$(BIN)/python -m bench $(ARGS)
 
 # simpleaudio compiles against ALSA's headers on Linux.
 system-deps:

@@ -18,7 +18,7 @@ class Phase:
     """
 
     kind: StepKind
-    duration: int | None
+    duration: float | None
     rep: int | None = None
     reps: int | None = None
     block: int | None = None
@@ -84,6 +84,6 @@ def _phases(
     ]
 
 
-def total_seconds(phases: Iterable[Phase]) -> int:
+def total_seconds(phases: Iterable[Phase]) -> float:
     """Planned time; open-ended phases count as zero until the runner laps."""
     return sum(phase.duration or 0 for phase in phases)

@@ -1,0 +1,19 @@
+"""``make bench``: every benchmark, one table. ``--quick`` shortens the long runs."""
+
+from __future__ import annotations
+
+import argparse
+
+from bench import timing
+from bench.table import render
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="10 s timing run instead of 60 s")
+    args = parser.parse_args()
+    rows = timing.rows(total_s=10 if args.quick else 60, phase_s=0.5)
+    print(render(rows))
+
+
+main()

@@ -1,0 +1,176 @@
+"""What the engine tells its subscribers: small frozen records that compare with ``==``.
+
+Each event carries everything a subscriber needs (the screen, the audio cues,
+the history recorder), so none of them has to ask the engine anything back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from runtimer.plan.phases import Phase
+
+
+class EndedBy(StrEnum):
+    """Why a phase ended; history and "reps done" care about the difference."""
+
+    TIME = "time"
+    LAP = "lap"
+    SKIP = "skip"
+    BACK = "back"
+    STOP = "stop"
+
+
+@dataclass(frozen=True)
+class PhaseRun:
+    """One stretch of active time spent in a phase. ``back`` can make a phase run twice."""
+
+    index: int
+    phase: Phase
+    planned_s: float | None
+    actual_s: float
+    ended_by: EndedBy
+
+
+@dataclass(frozen=True)
+class Split:
+    """A lap: ``split_s`` is the time since the phase started or the previous lap in it."""
+
+    index: int
+    number: int
+    split_s: float
+    phase: Phase
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The session as history needs it; ``gassed`` arrives after the end."""
+
+    status: str  # "completed" or "stopped"
+    runs: tuple[PhaseRun, ...]
+    splits: tuple[Split, ...]
+    phases_planned: int
+    reps_done: int
+    reps_planned: int
+    active_s: float
+    rest_adjust_s: float
+    rest_s: float | None
+    gassed: bool | None = None
+
+    @property
+    def phases_done(self) -> int:
+        return sum(1 for run in self.runs if run.ended_by in (EndedBy.TIME, EndedBy.LAP))
+
+
+@dataclass(frozen=True)
+class SessionStarted:
+    phases: int
+    planned_s: float
+    lead_in_s: float
+
+
+@dataclass(frozen=True)
+class CountdownBeep:
+    """3, 2, 1 before a phase change; ``next_index`` is ``None`` before the finish."""
+
+    remaining: int
+    next_index: int | None
+    next_phase: Phase | None
+
+
+@dataclass(frozen=True)
+class PhaseStarted:
+    index: int
+    phase: Phase
+    phases: int
+    planned_s: float | None
+    next_phase: Phase | None
+
+
+@dataclass(frozen=True)
+class Halfway:
+    index: int
+    phase: Phase
+
+
+@dataclass(frozen=True)
+class PhaseEnded:
+    run: PhaseRun
+
+
+@dataclass(frozen=True)
+class PhaseRetimed:
+    """The current phase's planned length changed (extend or trim)."""
+
+    index: int
+    planned_s: float
+
+
+@dataclass(frozen=True)
+class RestAdjusted:
+    """``delta_s`` per rest for this press, ``rest_s`` the next rest's new length."""
+
+    delta_s: float
+    rest_s: float
+    total_adjust_s: float
+
+
+@dataclass(frozen=True)
+class RepsChanged:
+    block: int
+    reps: int
+    phases: int
+
+
+@dataclass(frozen=True)
+class Paused:
+    index: int
+    remaining_s: float | None
+
+
+@dataclass(frozen=True)
+class Resumed:
+    index: int
+    remaining_s: float | None
+
+
+@dataclass(frozen=True)
+class LapRecorded:
+    split: Split
+
+
+@dataclass(frozen=True)
+class SessionFinished:
+    summary: Summary
+
+
+@dataclass(frozen=True)
+class SessionStopped:
+    summary: Summary
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A command that makes no sense now; the state is untouched."""
+
+    command: str
+    reason: str
+
+
+Event = (
+    SessionStarted
+    | CountdownBeep
+    | PhaseStarted
+    | Halfway
+    | PhaseEnded
+    | PhaseRetimed
+    | RestAdjusted
+    | RepsChanged
+    | Paused
+    | Resumed
+    | LapRecorded
+    | SessionFinished
+    | SessionStopped
+    | Ignored
+)

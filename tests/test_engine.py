@@ -1,0 +1,262 @@
+"""The engine told the time by hand: exact, and a whole workout in milliseconds."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import pytest
+
+from runtimer.engine import commands as c
+from runtimer.engine import events as e
+from runtimer.engine.machine import Engine, EngineSettings, State
+from runtimer.plan.models import StepKind
+from runtimer.plan.phases import expand
+from runtimer.plan.textsyntax import parse_workout_text
+
+T = TypeVar("T")
+T0 = 5000.0
+CORE = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
+
+
+def engine_for(text: str, **settings: float) -> Engine:
+    return Engine(expand(parse_workout_text(text)), EngineSettings(**settings))  # type: ignore[arg-type]
+
+
+def started(text: str, **settings: float) -> Engine:
+    """An engine already past its lead-in, with the first phase starting at ``T0``."""
+    engine = engine_for(text, lead_in_s=0, **settings)
+    engine.handle(c.Start(), T0)
+    return engine
+
+
+def run_to_end(engine: Engine) -> list[tuple[float, e.Event]]:
+    timeline: list[tuple[float, e.Event]] = []
+    while (due := engine.next_due()) is not None:
+        timeline += [(due, event) for event in engine.handle(c.Tick(), due)]
+    return timeline
+
+
+def of_type(timeline: list[tuple[float, e.Event]], kind: type[T]) -> list[tuple[float, T]]:
+    return [(at, event) for at, event in timeline if isinstance(event, kind)]
+
+
+def test_a_whole_36_minute_workout_hits_every_boundary_exactly() -> None:
+    engine = engine_for(CORE)
+    first = engine.handle(c.Start(), T0)
+    assert first[0] == e.SessionStarted(phases=18, planned_s=2180, lead_in_s=3)
+    timeline = run_to_end(engine)
+    starts = of_type(timeline, e.PhaseStarted)
+    expected, at = [], T0 + 3
+    for phase in expand(parse_workout_text(CORE)):
+        expected.append(at)
+        at += phase.duration or 0
+    assert [time for time, _ in starts] == expected
+    finished = of_type(timeline, e.SessionFinished)
+    assert [time for time, _ in finished] == [T0 + 3 + 2180]
+    summary = finished[0][1].summary
+    assert summary.active_s == 2180 and summary.reps_done == summary.reps_planned == 8
+    assert summary.phases_done == 18 and summary.status == "completed"
+    assert engine.state is State.FINISHED and engine.next_due() is None
+
+
+def test_lead_in_beeps_three_two_one_then_go() -> None:
+    engine = engine_for("1m run")
+    events = engine.handle(c.Start(), T0)
+    timeline = [(T0, event) for event in events] + run_to_end(engine)
+    beeps = of_type(timeline, e.CountdownBeep)
+    assert [(at - T0, beep.remaining) for at, beep in beeps[:3]] == [(0, 3), (1, 2), (2, 1)]
+    assert all(beep.next_index == 0 for _, beep in beeps[:3])
+    assert of_type(timeline, e.PhaseStarted)[0][0] == T0 + 3
+
+
+def test_every_phase_change_is_preceded_by_3_2_1_and_long_phases_get_halfway() -> None:
+    engine = started("30s jog, 10s sprint, 2s jog")
+    timeline = run_to_end(engine)
+    beeps = [(at - T0, beep.remaining, beep.next_index) for at, beep in of_type(timeline, e.CountdownBeep)]
+    assert beeps == [
+        (27, 3, 1), (28, 2, 1), (29, 1, 1),
+        (37, 3, 2), (38, 2, 2), (39, 1, 2),
+        (41, 1, None),
+    ]  # fmt: skip
+    assert [(at - T0, h.index) for at, h in of_type(timeline, e.Halfway)] == [(15, 0)]
+
+
+def test_pause_never_eats_phase_time() -> None:
+    engine = started("60s jog")
+    engine.handle(c.Pause(), T0 + 20)
+    assert engine.next_due() is None
+    assert engine.snapshot(T0 + 500).remaining_s == 40
+    engine.handle(c.Resume(), T0 + 500)
+    assert engine.snapshot(T0 + 510).remaining_s == 30
+    timeline = run_to_end(engine)
+    assert of_type(timeline, e.SessionFinished)[0][0] == T0 + 540
+    assert engine.summary and engine.summary.active_s == 60
+
+
+def test_toggle_pauses_and_resumes() -> None:
+    engine = started("60s jog")
+    assert isinstance(engine.handle(c.Toggle(), T0 + 1)[-1], e.Paused)
+    assert isinstance(engine.handle(c.Toggle(), T0 + 2)[-1], e.Resumed)
+
+
+def test_skip_ends_the_phase_now_and_records_the_actual_time() -> None:
+    engine = started("60s jog, 30s sprint")
+    events = engine.handle(c.Skip(), T0 + 12)
+    ended = next(ev for ev in events if isinstance(ev, e.PhaseEnded))
+    assert (ended.run.actual_s, ended.run.planned_s, ended.run.ended_by) == (12, 60, e.EndedBy.SKIP)
+    assert engine.index == 1 and engine.next_due() == T0 + 12 + 15, "halfway of the 30 s sprint"
+
+
+def test_back_restarts_the_previous_phase() -> None:
+    engine = started("60s jog, 30s sprint")
+    run_to_end_until(engine, T0 + 70)
+    events = engine.handle(c.Back(), T0 + 70)
+    assert [type(ev) for ev in events] == [e.PhaseEnded, e.PhaseStarted]
+    assert engine.index == 0 and engine.snapshot(T0 + 70).remaining_s == 60
+    engine.handle(c.Back(), T0 + 75)
+    assert engine.index == 0 and engine.snapshot(T0 + 75).remaining_s == 60
+
+
+def run_to_end_until(engine: Engine, until: float) -> None:
+    while (due := engine.next_due()) is not None and due <= until:
+        engine.handle(c.Tick(), due)
+    engine.handle(c.Tick(), until)
+
+
+def test_extend_and_trim_move_the_boundary() -> None:
+    engine = started("60s jog, 30s sprint")
+    assert e.PhaseRetimed(0, 90) in engine.handle(c.Extend(30), T0 + 10)
+    assert engine.snapshot(T0 + 10).remaining_s == 80
+    engine.handle(c.Extend(-70), T0 + 10)
+    assert engine.snapshot(T0 + 10).remaining_s == 10
+    events = engine.handle(c.Extend(-50), T0 + 10)
+    assert engine.index == 1, "trimming past the elapsed time ends the phase now"
+    assert any(
+        isinstance(ev, e.PhaseEnded) and ev.run.actual_s == 10 and ev.run.planned_s == 20 for ev in events
+    )
+
+
+def test_extend_is_refused_on_an_open_phase() -> None:
+    engine = started("lap sprint")
+    assert engine.handle(c.Extend(10), T0 + 1) == [
+        e.Ignored("Extend", "this phase is open-ended: it ends when you lap")
+    ]
+
+
+def test_lap_ends_open_phases_and_splits_timed_ones() -> None:
+    engine = started("lap sprint, 60s jog")
+    assert engine.next_due() is None
+    events = engine.handle(c.Lap(), T0 + 97.5)
+    split = next(ev for ev in events if isinstance(ev, e.LapRecorded)).split
+    assert (split.index, split.number, split.split_s) == (0, 1, 97.5)
+    assert engine.index == 1
+    engine.handle(c.Lap(), T0 + 117.5)
+    engine.handle(c.Lap(), T0 + 127.5)
+    run_to_end(engine)
+    assert engine.summary is not None
+    assert [(s.index, s.number, s.split_s) for s in engine.summary.splits] == [
+        (0, 1, 97.5),
+        (1, 1, 20),
+        (1, 2, 10),
+    ]
+
+
+def test_not_gassed_shortens_this_and_every_later_rest_down_to_the_floor() -> None:
+    engine = started("3x(30s sprint, 2m jog)")
+    run_to_end_until(engine, T0 + 40)
+    events = engine.handle(c.AdjustRest(-1), T0 + 40)
+    assert e.RestAdjusted(-15, 105, -15) in events
+    assert [p.duration for p in engine.phases if p.kind is StepKind.JOG] == [105, 105, 105]
+    for _ in range(5):
+        engine.handle(c.AdjustRest(-1), T0 + 40)
+    assert [p.duration for p in engine.phases if p.kind is StepKind.JOG] == [30, 30, 30]
+    assert engine.handle(c.AdjustRest(-1), T0 + 40) == [
+        e.Ignored("AdjustRest", "rests are already at the 30 s floor")
+    ]
+    assert e.RestAdjusted(15, 45, -75) in engine.handle(c.AdjustRest(+1), T0 + 40)
+    run_to_end(engine)
+    assert engine.summary and engine.summary.rest_adjust_s == -75 and engine.summary.rest_s == 45
+
+
+def test_shortening_a_rest_below_its_elapsed_time_ends_it_now() -> None:
+    engine = started("2x(30s sprint, 45s jog)", rest_step_s=15, rest_floor_s=30)
+    run_to_end_until(engine, T0 + 30 + 40)
+    events = engine.handle(c.AdjustRest(-1), T0 + 70)
+    assert engine.index == 2
+    assert any(isinstance(ev, e.PhaseEnded) and ev.run.actual_s == 40 for ev in events)
+
+
+def test_warm_up_jogs_are_not_rests() -> None:
+    engine = started("10m jog, 2x(30s sprint, 2m jog)")
+    engine.handle(c.AdjustRest(-1), T0 + 5)
+    assert [p.duration for p in engine.phases if p.kind is StepKind.JOG] == [600, 105, 105]
+
+
+def test_one_more_rep_and_finish_after_this_rep() -> None:
+    engine = started("10s warmup, 3x(30s sprint, 60s jog), 10s cooldown")
+    assert e.RepsChanged(1, 4, 10) in engine.handle(c.AddRep(), T0 + 5)
+    assert [p.rep_label for p in engine.phases if p.kind is StepKind.SPRINT] == ["1/4", "2/4", "3/4", "4/4"]
+    run_to_end_until(engine, T0 + 10 + 90 + 5)
+    assert engine.phases[engine.index].rep == 2
+    assert e.RepsChanged(1, 2, 6) in engine.handle(c.FinishAfterRep(), T0 + 105)
+    assert engine.handle(c.FinishAfterRep(), T0 + 105) == [
+        e.Ignored("FinishAfterRep", "this is already the last rep")
+    ]
+    run_to_end(engine)
+    assert engine.summary and (engine.summary.reps_done, engine.summary.reps_planned) == (2, 3)
+
+
+def test_stop_ends_the_session_once_with_a_stopped_summary() -> None:
+    engine = started("60s jog, 30s sprint")
+    events = engine.handle(c.Stop(), T0 + 25)
+    assert [type(ev) for ev in events] == [e.PhaseEnded, e.SessionStopped]
+    summary = engine.summary
+    assert summary and summary.status == "stopped" and summary.active_s == 25
+    assert summary.runs[0].ended_by is e.EndedBy.STOP
+    assert engine.handle(c.Stop(), T0 + 26) == [e.Ignored("Stop", "not possible while stopped")]
+    engine.handle(c.AnswerGassed(False), T0 + 27)
+    assert engine.summary and engine.summary.gassed is False
+
+
+@pytest.mark.parametrize(
+    ("setup", "command"),
+    [
+        ([], c.Resume()),
+        ([], c.Skip()),
+        ([], c.Lap()),
+        ([], c.AnswerGassed(True)),
+        ([c.Start()], c.Start()),
+        ([c.Start()], c.Pause()),
+        ([c.Start(), c.Skip()], c.Resume()),
+        ([c.Start(), c.Skip(), c.Pause()], c.Pause()),
+        ([c.Start(), c.Skip(), c.Pause()], c.Lap()),
+        ([c.Start(), c.Stop()], c.Skip()),
+        ([c.Start(), c.Stop()], c.Start()),
+    ],
+)
+def test_commands_out_of_place_are_ignored_and_change_nothing(
+    setup: list[c.Command], command: c.Command
+) -> None:
+    engine = engine_for("60s jog")
+    for earlier in setup:
+        engine.handle(earlier, T0)
+    before = (engine.state, engine.snapshot(T0), engine.phases)
+    events = engine.handle(command, T0)
+    assert len(events) == 1 and isinstance(events[0], e.Ignored)
+    assert events[0].command == type(command).__name__
+    assert (engine.state, engine.snapshot(T0), engine.phases) == before
+
+
+def test_a_late_tick_crosses_several_boundaries_at_their_ideal_times() -> None:
+    engine = started("5s sprint, 5s jog, 5s sprint")
+    events = engine.handle(c.Tick(), T0 + 12)
+    runs = [ev.run for ev in events if isinstance(ev, e.PhaseEnded)]
+    assert [run.actual_s for run in runs] == [5, 5]
+    assert engine.snapshot(T0 + 12).remaining_s == 3
+
+
+def test_snapshot_reports_session_progress_from_the_clock() -> None:
+    engine = started("60s jog, 60s sprint")
+    snap = engine.snapshot(T0 + 30)
+    assert (snap.elapsed_s, snap.remaining_total_s, snap.progress) == (30, 90, 0.25)
+    assert snap.next_phase is not None and snap.next_phase.kind is StepKind.SPRINT

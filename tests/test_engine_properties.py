@@ -1,0 +1,117 @@
+"""Random command sequences against the engine, checking what must always hold."""
+
+from __future__ import annotations
+
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+from runtimer.engine import commands as c
+from runtimer.engine import events as e
+from runtimer.engine.machine import Engine, EngineSettings, State
+from runtimer.plan.models import Workout
+from runtimer.plan.phases import expand
+
+from .strategies import workouts
+
+FLOOR = 30.0
+
+
+class EngineMachine(RuleBasedStateMachine):
+    @initialize(
+        workout=workouts,
+        lead_in=st.integers(0, 5),
+    )
+    def setup(self, workout: Workout, lead_in: int) -> None:
+        self.engine = Engine(expand(workout), EngineSettings(lead_in_s=lead_in, rest_floor_s=FLOOR))
+        self.now = 100.0
+        self.events: list[e.Event] = []
+        self.paused_at: tuple[float, float] | None = None
+
+    def send(self, command: c.Command) -> list[e.Event]:
+        before = {i: p.duration for i, p in enumerate(self.engine.phases) if p.is_recovery}
+        events = self.engine.handle(command, self.now)
+        self.events += events
+        if isinstance(command, c.AdjustRest) and len(before) == len(self.engine.phases):
+            for i, old in before.items():
+                new = self.engine.phases[i].duration
+                if old is not None and new is not None and new < old:
+                    assert new >= min(old, FLOOR), "a rest went below the floor"
+        return events
+
+    @rule(seconds=st.floats(0.01, 400))
+    def time_passes(self, seconds: float) -> None:
+        self.now += seconds
+        self.send(c.Tick())
+
+    @rule()
+    def jump_to_next_due(self) -> None:
+        due = self.engine.next_due()
+        if due is not None:
+            assert due >= self.now - 1e-9, "the engine asked to be woken in the past"
+            self.now = due
+            self.send(c.Tick())
+
+    @rule(
+        command=st.sampled_from(
+            [
+                c.Start(),
+                c.Pause(),
+                c.Resume(),
+                c.Toggle(),
+                c.Skip(),
+                c.Back(),
+                c.Lap(),
+                c.AdjustRest(-1),
+                c.AdjustRest(+1),
+                c.AddRep(),
+                c.FinishAfterRep(),
+                c.Stop(),
+                c.AnswerGassed(True),
+            ]
+        )
+    )
+    def command(self, command: c.Command) -> None:
+        self.send(command)
+
+    @rule(seconds=st.integers(-120, 120))
+    def extend(self, seconds: int) -> None:
+        self.send(c.Extend(seconds))
+
+    @precondition(lambda self: self.engine.state is State.PAUSED)
+    @rule(seconds=st.floats(0.01, 1000))
+    def a_long_pause(self, seconds: float) -> None:
+        snapshot = self.engine.snapshot(self.now)
+        self.now += seconds
+        self.send(c.Tick())
+        later = self.engine.snapshot(self.now)
+        assert (later.elapsed_s, later.remaining_s) == (snapshot.elapsed_s, snapshot.remaining_s)
+
+    @invariant()
+    def no_phase_has_zero_or_negative_time(self) -> None:
+        if self.engine.state in (State.RUNNING, State.PAUSED):
+            remaining = self.engine.snapshot(self.now).remaining_s
+            assert remaining is None or remaining > 0
+        assert all(p.duration is None or p.duration > 0 for p in self.engine.phases)
+
+    @invariant()
+    def phase_times_add_up_to_active_time(self) -> None:
+        if self.engine.state in (State.READY, State.COUNTDOWN):
+            return
+        snapshot = self.engine.snapshot(self.now)
+        runs = [ev.run.actual_s for ev in self.events if isinstance(ev, e.PhaseEnded)]
+        current = snapshot.phase_elapsed_s if self.engine.state in (State.RUNNING, State.PAUSED) else 0.0
+        assert abs(sum(runs) + current - snapshot.elapsed_s) < 1e-6
+        assert all(run >= 0 for run in runs)
+
+    @invariant()
+    def the_end_comes_once_and_nothing_follows(self) -> None:
+        ends = [i for i, ev in enumerate(self.events) if isinstance(ev, e.SessionFinished | e.SessionStopped)]
+        assert len(ends) <= 1
+        if ends:
+            assert all(isinstance(ev, e.Ignored) for ev in self.events[ends[0] + 1 :])
+            assert self.engine.next_due() is None
+
+
+EngineMachine.TestCase.settings = settings(max_examples=150, stateful_step_count=40, deadline=None)
+TestEngineMachine = EngineMachine.TestCase

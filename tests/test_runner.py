@@ -1,0 +1,105 @@
+"""The async runner on a fake clock (exact) and on the real clock (briefly)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from runtimer.clock import FakeClock, MonotonicClock
+from runtimer.engine import commands as c
+from runtimer.engine import events as e
+from runtimer.engine.machine import Engine, EngineSettings
+from runtimer.plan.models import StepKind
+from runtimer.plan.phases import Phase, expand
+from runtimer.plan.textsyntax import parse_workout_text
+from runtimer.runner import Runner
+
+CORE = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
+
+
+def runner_for(text: str, clock: FakeClock | MonotonicClock, lead_in: int = 3) -> Runner:
+    return Runner(Engine(expand(parse_workout_text(text)), EngineSettings(lead_in_s=lead_in)), clock)
+
+
+async def test_the_core_workout_on_a_fake_clock_lands_every_boundary_exactly() -> None:
+    clock = FakeClock(start=0.0)
+    runner = runner_for(CORE, clock)
+    seen: list[tuple[float, e.Event]] = []
+    runner.subscribe(lambda event: seen.append((clock.now(), event)))
+    task = asyncio.create_task(runner.run())
+    runner.send(c.Start())
+    await clock.advance(2183)
+    summary = await asyncio.wait_for(task, 1)
+    assert summary is not None and summary.status == "completed"
+    starts = [at for at, event in seen if isinstance(event, e.PhaseStarted)]
+    expected = [3.0]
+    for phase in expand(parse_workout_text(CORE))[:-1]:
+        expected.append(expected[-1] + (phase.duration or 0))
+    assert starts == expected
+    assert [at for at, event in seen if isinstance(event, e.SessionFinished)] == [2183.0]
+
+
+async def test_commands_reach_the_engine_while_it_runs() -> None:
+    clock = FakeClock(start=0.0)
+    runner = runner_for("60s jog, 30s sprint", clock, lead_in=0)
+    task = asyncio.create_task(runner.run())
+    runner.send(c.Start())
+    await clock.advance(20)
+    runner.send(c.Pause())
+    await clock.advance(300)
+    assert runner.snapshot().remaining_s == 40
+    runner.send(c.Resume())
+    await clock.advance(40)
+    assert runner.snapshot().index == 1
+    runner.send(c.Stop())
+    summary = await asyncio.wait_for(task, 1)
+    assert summary is not None and summary.status == "stopped" and summary.active_s == 60
+
+
+async def test_a_slow_or_failing_subscriber_cannot_delay_a_boundary() -> None:
+    clock = MonotonicClock()
+    phases = [Phase(StepKind.SPRINT, 0.3)] * 4
+    runner = Runner(Engine(phases, EngineSettings(lead_in_s=0)), clock)
+    prompt: list[tuple[float, e.Event]] = []
+
+    async def slow(event: e.Event) -> None:
+        if isinstance(event, e.SessionStarted):
+            await asyncio.sleep(1.5)  # longer than the whole session
+
+    def broken(event: e.Event) -> None:
+        raise RuntimeError("a subscriber bug")
+
+    runner.subscribe(slow)
+    runner.subscribe(broken)
+    runner.subscribe(lambda event: prompt.append((time.monotonic(), event)))
+    start = clock.now()
+    runner.send(c.Start())
+    summary = await runner.run()
+    assert summary is not None and summary.status == "completed"
+    starts = [at - start for at, event in prompt if isinstance(event, e.PhaseStarted)]
+    assert len(starts) == 4
+    lateness = [actual - ideal for actual, ideal in zip(starts, [0, 0.3, 0.6, 0.9], strict=True)]
+    assert max(lateness) < 0.1, lateness
+
+
+async def test_the_real_clock_runs_a_short_session_on_time() -> None:
+    clock = MonotonicClock()
+    runner = runner_for("2x(1s sprint, 1s jog)", clock, lead_in=1)
+    ends: list[float] = []
+    runner.subscribe(
+        lambda event: ends.append(time.monotonic()) if isinstance(event, e.SessionFinished) else None
+    )
+    start = clock.now()
+    runner.send(c.Start())
+    summary = await runner.run()
+    assert summary is not None and summary.active_s == 4
+    assert abs(ends[0] - start - 5.0) < 0.1
+
+
+async def test_snapshot_moves_with_the_clock_not_with_ticks() -> None:
+    clock = FakeClock(start=0.0)
+    runner = runner_for("60s jog", clock, lead_in=0)
+    runner.send(c.Start())
+    clock._now = 12.5  # no task runs: the snapshot still reads the clock
+    snapshot = runner.snapshot()
+    assert snapshot.remaining_s == 47.5 and snapshot.elapsed_s == 12.5
