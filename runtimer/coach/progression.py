@@ -1,0 +1,137 @@
+"""The recovery length to start a session with, from how the last one went.
+
+The training notes: "By the time you get to the last interval, you should be
+gassed. If you're not, lower the rest time." So each session starts from the
+recovery the last one ended with (in-session "+"/"-" included) and moves one
+step on the runner's answer. Pure: records in, numbers and a sentence out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from runtimer.plan.models import Repeat, Step, StepKind, Workout
+from runtimer.store.records import SessionRecord
+
+DEFAULT_STEP_S = 15
+DEFAULT_FLOOR_S = 30
+STEPS_ABOVE_PLAN = 4
+"""The ceiling: plan + 4 steps (2:00 becomes at most 3:00). A runner who still
+stops early with half as much rest again needs a shorter sprint, fewer reps or
+the recovery day, not an interval session that drifts into an easy jog."""
+
+
+@dataclass(frozen=True)
+class Progression:
+    rest_s: int
+    previous_rest_s: int | None
+    reason: str
+
+
+def planned_recovery(workout: Workout) -> tuple[StepKind, int] | None:
+    """The first timed recovery inside a repeat block: what progression moves.
+
+    ``None`` when there is none (a cadence run, a lap-ended recovery): then
+    there is nothing to progress.
+    """
+    for item in workout.steps:
+        if isinstance(item, Repeat):
+            for step in item.steps:
+                if step.kind.is_recovery and step.duration is not None:
+                    return step.kind, step.duration.value
+    return None
+
+
+def next_recovery(
+    last: SessionRecord | None,
+    planned_s: int,
+    *,
+    kind: StepKind = StepKind.JOG,
+    step_s: int = DEFAULT_STEP_S,
+    floor_s: int = DEFAULT_FLOOR_S,
+    fresh: bool = False,
+) -> Progression:
+    """Where the next session's recovery starts.
+
+    The floor never lengthens a plan written shorter than it: a 20 s rest stays
+    20 s, it just never shrinks further.
+    """
+    if min(planned_s, step_s, floor_s) <= 0:
+        raise ValueError("planned rest, step and floor must be greater than zero")
+    if fresh or last is None or last.rest_s is None:
+        why = "fresh start" if fresh else "first time" if last is None else "no rest recorded last time"
+        return Progression(planned_s, None, f"{kind} {_clock(planned_s)}: as planned, {why}")
+    change, why = _verdict(last, step_s)
+    wanted = last.rest_s + change
+    lowest, highest = min(floor_s, planned_s), planned_s + STEPS_ABOVE_PLAN * step_s
+    rest = min(max(wanted, lowest), highest)
+    if rest != wanted:
+        why += f", but {_clock(rest)} is the {'floor' if rest == lowest else 'ceiling'}"
+    head = (
+        f"{kind} {_clock(rest)} again"
+        if rest == last.rest_s
+        else f"{kind} {_clock(rest)}, was {_clock(last.rest_s)}"
+    )
+    return Progression(rest, last.rest_s, f"{head}: {why}")
+
+
+def _verdict(last: SessionRecord, step_s: int) -> tuple[int, str]:
+    """The runner's answer wins; stopping early only speaks when they said nothing against it.
+
+    A stop before the first rep says nothing about the rest (a phone call, a
+    false start); a stop during the cool-down is not early.
+    """
+    if last.gassed is False:
+        return -step_s, "not gassed last time"
+    if last.status == "stopped" and 0 < last.reps_done < last.reps_planned:
+        return step_s, f"stopped after {last.reps_done} of {last.reps_planned} reps last time"
+    if last.gassed:
+        return 0, "gassed last time"
+    if last.status == "stopped" and last.reps_done == 0:
+        return 0, "stopped before the first rep last time"
+    return 0, "no answer last time"
+
+
+def with_recovery(workout: Workout, seconds: int) -> Workout:
+    """Every timed recovery inside a repeat block set to ``seconds``.
+
+    A range keeps its ends (``choose``), as the quick edits do. Warm-up walks
+    and lap-ended recoveries stay as written: the first is not a recovery, the
+    second ends when the runner says so.
+    """
+
+    def edit(step: Step) -> Step:
+        if step.kind.is_recovery and step.duration is not None:
+            return step.model_copy(update={"duration": step.duration.choose(seconds)})
+        return step
+
+    items = [
+        item.model_copy(update={"steps": [edit(step) for step in item.steps]})
+        if isinstance(item, Repeat)
+        else item
+        for item in workout.steps
+    ]
+    return workout.model_copy(update={"steps": items})
+
+
+def progress_workout(
+    workout: Workout,
+    last: SessionRecord | None,
+    *,
+    step_s: int = DEFAULT_STEP_S,
+    floor_s: int = DEFAULT_FLOOR_S,
+    fresh: bool = False,
+) -> tuple[Workout, Progression | None]:
+    """The workout to run and why its recovery is what it is; ``None`` if it has none to move."""
+    planned = planned_recovery(workout)
+    if planned is None:
+        return workout, None
+    kind, planned_s = planned
+    progression = next_recovery(last, planned_s, kind=kind, step_s=step_s, floor_s=floor_s, fresh=fresh)
+    return with_recovery(workout, progression.rest_s), progression
+
+
+def _clock(seconds: int) -> str:
+    """``1:45``: how a runner says it, unlike the padded ``01:45`` of a countdown."""
+    minutes, secs = divmod(seconds, 60)
+    return f"{minutes}:{secs:02d}"

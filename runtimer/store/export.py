@@ -1,0 +1,106 @@
+"""History out of the app: JSON for programs, CSV for spreadsheets, a table for the terminal.
+
+Pure functions from records to text ending in a newline; the CLI decides
+between a file and stdout. Records are written in the order given, which from
+:meth:`SessionStore.sessions` is newest first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import tzinfo
+from typing import Any
+
+from runtimer.plan.durations import format_clock, format_duration
+from runtimer.store.records import SessionRecord
+
+SESSION_COLUMNS = (
+    ("session_id", "id"),
+    ("started_at", "started_at"),
+    ("ended_at", "ended_at"),
+    ("workout", "workout"),
+    ("status", "status"),
+    ("reps_done", "reps_done"),
+    ("reps_planned", "reps_planned"),
+    ("rest_s", "rest_s"),
+    ("rest_adjust_s", "rest_adjust_s"),
+    ("gassed", "gassed"),
+    ("notes", "notes"),
+    ("plan_text", "plan_text"),
+)
+PHASE_COLUMNS = ("position", "kind", "rep", "planned_s", "actual_s", "split_s", "target_split_s")
+NO_SESSIONS = "No sessions yet."
+
+
+def sessions_json(records: Sequence[SessionRecord]) -> str:
+    """A JSON array of :meth:`SessionRecord.to_json_dict`, phases nested in each session."""
+    return json.dumps([record.to_json_dict() for record in records], indent=2) + "\n"
+
+
+def sessions_csv(records: Sequence[SessionRecord]) -> str:
+    """One row per phase, with its session's columns repeated on every row.
+
+    A spreadsheet wants one rectangular table it can filter by workout or pivot
+    by date and kind; two sections in one file would import as a single sheet
+    with a second header row in the middle of the data. A session that recorded
+    no phase still gets a row, its phase columns empty, so it is not lost.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([header for header, _ in SESSION_COLUMNS] + list(PHASE_COLUMNS))
+    for record in records:
+        data = record.to_json_dict()
+        session = [_cell(data[key]) for _, key in SESSION_COLUMNS]
+        for phase in data["phases"] or [{}]:
+            writer.writerow(session + [_cell(phase.get(column)) for column in PHASE_COLUMNS])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """Spreadsheets read ``true``/``false`` as booleans and an empty cell as missing."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> str:
+    """The ``runtimer history`` listing, in the runner's local time (or ``tz``).
+
+    Rest is the recovery the session ended with (the number progression builds
+    on), in the countdown's ``MM:SS``; in brackets, how far the runner moved it
+    during the session, written the way quick edits are (``-15s``).
+    """
+    if not records:
+        return NO_SESSIONS + "\n"
+    rows = [("DATE", "WORKOUT", "STATUS", "REPS", "REST", "GASSED")]
+    rows += [
+        (
+            f"{record.started_at.astimezone(tz):%Y-%m-%d %H:%M}",
+            record.workout,
+            record.status,
+            f"{record.reps_done}/{record.reps_planned}" if record.reps_planned else "-",
+            _rest(record),
+            {True: "yes", False: "no", None: "-"}[record.gassed],
+        )
+        for record in records
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _rest(record: SessionRecord) -> str:
+    if record.rest_s is None:
+        return "-"
+    text = format_clock(record.rest_s)
+    if record.rest_adjust_s:
+        sign = "+" if record.rest_adjust_s > 0 else "-"
+        text += f" ({sign}{format_duration(abs(record.rest_adjust_s))})"
+    return text

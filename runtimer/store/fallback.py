@@ -1,0 +1,137 @@
+"""Opening history without ever refusing to run: a real store, or a null one that says why.
+
+A :class:`NullStore` rather than ``None``: the runner, the summary and the
+history screen call the store the same way either way, with no ``if store``
+at every call site to forget, and the reason travels with the object as its
+first notice.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from runtimer.plan.models import StepKind
+from runtimer.store.records import FinalStatus, SessionRecord
+from runtimer.store.schema import DamagedDatabase, NewerDatabase, default_path
+from runtimer.store.sessions import SessionStore
+
+
+class HistoryStore(Protocol):
+    """What the app may call, whether history is on or off."""
+
+    def take_notices(self) -> list[str]: ...
+
+    def begin(
+        self, workout: str, plan_text: str, started_at: datetime, reps_planned: int, rest_s: float | None
+    ) -> int: ...
+
+    def record_phase(
+        self,
+        session_id: int,
+        position: int,
+        kind: StepKind,
+        rep: int | None,
+        planned_s: float | None,
+        actual_s: float,
+        split_s: float | None = None,
+        target_split_s: float | None = None,
+    ) -> None: ...
+
+    def update_progress(
+        self, session_id: int, reps_done: int, rest_adjust_s: float, rest_s: float | None
+    ) -> None: ...
+
+    def finish(
+        self,
+        session_id: int,
+        status: FinalStatus,
+        ended_at: datetime,
+        reps_done: int,
+        rest_adjust_s: float,
+        rest_s: float | None,
+    ) -> None: ...
+
+    def set_gassed(self, session_id: int, gassed: bool | None) -> None: ...
+
+    def set_notes(self, session_id: int, notes: str | None) -> None: ...
+
+    def sessions(self, limit: int | None = None) -> list[SessionRecord]: ...
+
+    def last_session(self, workout: str) -> SessionRecord | None: ...
+
+    def close(self) -> None: ...
+
+
+class NullStore:
+    """History off: sessions run exactly the same and nothing is kept."""
+
+    def __init__(self, reason: str) -> None:
+        self._notices = [f"history off: {reason}"]
+
+    def take_notices(self) -> list[str]:
+        notices, self._notices = self._notices, []
+        return notices
+
+    def begin(
+        self, workout: str, plan_text: str, started_at: datetime, reps_planned: int, rest_s: float | None
+    ) -> int:
+        return 0
+
+    def record_phase(
+        self,
+        session_id: int,
+        position: int,
+        kind: StepKind,
+        rep: int | None,
+        planned_s: float | None,
+        actual_s: float,
+        split_s: float | None = None,
+        target_split_s: float | None = None,
+    ) -> None:
+        return None
+
+    def update_progress(
+        self, session_id: int, reps_done: int, rest_adjust_s: float, rest_s: float | None
+    ) -> None:
+        return None
+
+    def finish(
+        self,
+        session_id: int,
+        status: FinalStatus,
+        ended_at: datetime,
+        reps_done: int,
+        rest_adjust_s: float,
+        rest_s: float | None,
+    ) -> None:
+        return None
+
+    def set_gassed(self, session_id: int, gassed: bool | None) -> None:
+        return None
+
+    def set_notes(self, session_id: int, notes: str | None) -> None:
+        return None
+
+    def sessions(self, limit: int | None = None) -> list[SessionRecord]:
+        return []
+
+    def last_session(self, workout: str) -> SessionRecord | None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+def open_store(path: Path | None = None) -> HistoryStore:
+    """The history store at ``path`` (default: the data folder), or a :class:`NullStore`."""
+    path = path or default_path()
+    try:
+        return SessionStore.open(path)
+    except OSError as error:
+        where = error.filename or path.parent
+        return NullStore(f"cannot use {where}: {error.strerror or error}")
+    except (sqlite3.Error, NewerDatabase, DamagedDatabase) as error:
+        return NullStore(f"{path}: {error}")

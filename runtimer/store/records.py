@@ -1,0 +1,67 @@
+"""What a stored session looks like once read back: validated, typed and frozen.
+
+Kept apart from the sqlite code so the coach (pure rules) can take these
+records without importing a database driver.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from runtimer.plan.models import StepKind
+
+Status = Literal["running", "completed", "stopped"]
+FinalStatus = Literal["completed", "stopped"]
+
+
+def to_utc_text(moment: datetime) -> str:
+    """ISO 8601 in UTC with a ``Z``: sorts as text and survives a change of time zone.
+
+    A naive ``datetime`` is taken as local time, as :meth:`datetime.astimezone` does.
+    """
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class PhaseRecord(BaseModel):
+    """One phase as it was run; ``planned_s`` is ``None`` for a lap-ended phase."""
+
+    model_config = ConfigDict(frozen=True)
+
+    position: int
+    kind: StepKind
+    rep: int | None
+    planned_s: int | None
+    actual_s: float
+    split_s: float | None = None
+    target_split_s: float | None = None
+
+
+class SessionRecord(BaseModel):
+    """A session and its phases in running order.
+
+    ``rest_s`` is the recovery length the session ended with (in-session
+    adjustments included); it is where the next session's progression starts.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    workout: str
+    plan_text: str
+    started_at: datetime
+    ended_at: datetime | None
+    status: Status
+    reps_done: int
+    reps_planned: int
+    rest_adjust_s: int
+    rest_s: int | None
+    gassed: bool | None
+    notes: str | None
+    phases: tuple[PhaseRecord, ...] = ()
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Plain JSON types; times as ISO 8601 UTC, the same text the database holds."""
+        return self.model_dump(mode="json")

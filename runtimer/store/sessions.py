@@ -1,0 +1,288 @@
+"""The session history repository: each write lands as the session goes.
+
+The runner's session matters more than its record, so no method here raises
+once the store is open. A failed write becomes a notice and waits in a backlog
+that every later call retries in order, so a disk that fills and frees again
+(or a lock held by a second runtimer) costs nothing but a message.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from runtimer.plan.models import StepKind
+from runtimer.store.records import FinalStatus, PhaseRecord, SessionRecord, to_utc_text
+from runtimer.store.schema import DamagedDatabase, connect, default_path, move_aside
+
+_INSERT_SESSION = """
+    INSERT INTO sessions (workout, plan_text, started_at, status, reps_planned, rest_s)
+    VALUES (:workout, :plan_text, :started_at, 'running', :reps_planned, :rest_s)"""
+_INSERT_PHASE = """
+    INSERT INTO phases (session_id, position, kind, rep, planned_s, actual_s, split_s, target_split_s)
+    VALUES (:id, :position, :kind, :rep, :planned_s, :actual_s, :split_s, :target_split_s)
+    ON CONFLICT (session_id, position) DO UPDATE SET
+        kind = excluded.kind, rep = excluded.rep, planned_s = excluded.planned_s,
+        actual_s = excluded.actual_s, split_s = excluded.split_s, target_split_s = excluded.target_split_s"""
+_UPDATE_PROGRESS = """
+    UPDATE sessions SET reps_done = :reps_done, rest_adjust_s = :rest_adjust_s, rest_s = :rest_s
+    WHERE id = :id"""
+_FINISH = """
+    UPDATE sessions SET status = :status, ended_at = :ended_at, reps_done = :reps_done,
+        rest_adjust_s = :rest_adjust_s, rest_s = :rest_s
+    WHERE id = :id"""
+_SET_GASSED = "UPDATE sessions SET gassed = :gassed WHERE id = :id"
+_SET_NOTES = "UPDATE sessions SET notes = :notes WHERE id = :id"
+# One statement, so it also proves at open that the file takes writes (SQLite
+# refuses even an UPDATE that matches nothing on a read-only file). A pause is
+# not counted in the end time: the phases are all the store ever heard.
+_STOP_ABANDONED = """
+    UPDATE sessions SET status = 'stopped', ended_at = strftime('%Y-%m-%dT%H:%M:%SZ', started_at,
+        '+' || (SELECT coalesce(round(sum(actual_s)), 0) FROM phases WHERE session_id = sessions.id)
+        || ' seconds')
+    WHERE status = 'running'"""
+_CHOSEN = "SELECT id FROM sessions WHERE {where} ORDER BY started_at DESC, id DESC LIMIT :limit"
+# Retrying cannot fix these (a constraint, a closed connection, a bad value):
+# such a write is dropped with a notice instead of blocking every write behind it.
+_PERMANENT = (
+    sqlite3.IntegrityError,
+    sqlite3.ProgrammingError,
+    sqlite3.InterfaceError,
+    sqlite3.DataError,
+    sqlite3.NotSupportedError,
+)
+
+
+@dataclass(frozen=True)
+class _Write:
+    """One statement waiting to be run; ``session`` is resolved when it runs.
+
+    ``creates`` marks ``begin``: its new row id becomes what ``session`` means,
+    which is how writes queued behind a failed ``begin`` find their row later.
+    """
+
+    sql: str
+    params: dict[str, Any]
+    session: int | None = None
+    creates: bool = False
+
+
+class SessionStore:
+    """Sessions and phases in SQLite; see :func:`runtimer.store.fallback.open_store`."""
+
+    def __init__(self, conn: sqlite3.Connection, notices: list[str]) -> None:
+        self._conn = conn
+        self._conn.row_factory = sqlite3.Row
+        self._notices = notices
+        self._lock = threading.Lock()
+        self._backlog: list[_Write] = []
+        self._failing = False
+        self._row_ids: dict[int, int] = {}
+        self._next_handle = -1
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> SessionStore:
+        """Open (creating or migrating) the history file.
+
+        A damaged file is moved aside and replaced, with a notice. Anything else
+        that stops the file from opening (no folder, no permission, a newer
+        schema) raises: :func:`~runtimer.store.fallback.open_store` turns it
+        into "history off".
+
+        Sessions still marked running were left by a crash, a kill or a closed
+        terminal, and become stopped. (A session running right now in a second
+        runtimer is marked too; its own ``finish`` sets the status right again.)
+        """
+        path = path or default_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        notices: list[str] = []
+        try:
+            conn = connect(path)
+        except DamagedDatabase as damage:
+            aside = move_aside(path, datetime.now())
+            notices.append(
+                f"history: {path.name} was damaged ({damage}); kept it as {aside} and started afresh"
+            )
+            conn = connect(path)
+        try:
+            conn.execute(_STOP_ABANDONED)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, notices)
+
+    def take_notices(self) -> list[str]:
+        """Messages for the runner since the last call; each is handed out once."""
+        with self._lock:
+            notices, self._notices = self._notices, []
+        return notices
+
+    def begin(
+        self, workout: str, plan_text: str, started_at: datetime, reps_planned: int, rest_s: float | None
+    ) -> int:
+        """Start a session; returns its id for the other calls.
+
+        If the row cannot be written yet the id is a negative stand-in that
+        every later call accepts, and that maps to the row once it is written.
+        """
+        params = {
+            "workout": workout,
+            "plan_text": plan_text,
+            "started_at": to_utc_text(started_at),
+            "reps_planned": reps_planned,
+            "rest_s": _whole(rest_s),
+        }
+        with self._lock:
+            handle = self._next_handle
+            self._next_handle -= 1
+            self._backlog.append(_Write(_INSERT_SESSION, params, session=handle, creates=True))
+            self._flush()
+            return self._row_ids.get(handle, handle)
+
+    def record_phase(
+        self,
+        session_id: int,
+        position: int,
+        kind: StepKind,
+        rep: int | None,
+        planned_s: float | None,
+        actual_s: float,
+        split_s: float | None = None,
+        target_split_s: float | None = None,
+    ) -> None:
+        """Record a phase as it ends; recording a position again replaces it."""
+        params = {
+            "position": position,
+            "kind": StepKind(kind).value,
+            "rep": rep,
+            "planned_s": _whole(planned_s),
+            "actual_s": actual_s,
+            "split_s": split_s,
+            "target_split_s": target_split_s,
+        }
+        self._submit(_Write(_INSERT_PHASE, params, session=session_id))
+
+    def update_progress(
+        self, session_id: int, reps_done: int, rest_adjust_s: float, rest_s: float | None
+    ) -> None:
+        params = {"reps_done": reps_done, "rest_adjust_s": _whole(rest_adjust_s), "rest_s": _whole(rest_s)}
+        self._submit(_Write(_UPDATE_PROGRESS, params, session=session_id))
+
+    def finish(
+        self,
+        session_id: int,
+        status: FinalStatus,
+        ended_at: datetime,
+        reps_done: int,
+        rest_adjust_s: float,
+        rest_s: float | None,
+    ) -> None:
+        params = {
+            "status": status,
+            "ended_at": to_utc_text(ended_at),
+            "reps_done": reps_done,
+            "rest_adjust_s": _whole(rest_adjust_s),
+            "rest_s": _whole(rest_s),
+        }
+        self._submit(_Write(_FINISH, params, session=session_id))
+
+    def set_gassed(self, session_id: int, gassed: bool | None) -> None:
+        """The summary's question: ``None`` means the runner did not answer."""
+        self._submit(_Write(_SET_GASSED, {"gassed": gassed}, session=session_id))
+
+    def set_notes(self, session_id: int, notes: str | None) -> None:
+        self._submit(_Write(_SET_NOTES, {"notes": notes or None}, session=session_id))
+
+    def sessions(self, limit: int | None = None) -> list[SessionRecord]:
+        """Newest first, each with its phases."""
+        return self._read("1", {}, limit)
+
+    def last_session(self, workout: str) -> SessionRecord | None:
+        """The newest finished session of ``workout``: where progression starts."""
+        found = self._read("workout = :workout AND status != 'running'", {"workout": workout}, 1)
+        return found[0] if found else None
+
+    def close(self) -> None:
+        """Make a last attempt at the backlog; what still fails is lost with the process."""
+        with self._lock:
+            self._flush()
+            self._conn.close()
+
+    def _submit(self, write: _Write) -> None:
+        with self._lock:
+            self._backlog.append(write)
+            self._flush()
+
+    def _flush(self) -> None:
+        while self._backlog:
+            write = self._backlog[0]
+            try:
+                self._run(write)
+            except Exception as error:  # the session must outlive any bug or odd value here
+                if isinstance(error, sqlite3.Error) and not isinstance(error, _PERMANENT):
+                    if not self._failing:
+                        self._failing = True
+                        self._notices.append(f"history: could not save ({error}); will keep trying")
+                    return
+                self._notices.append(f"history: gave up on one record ({error})")
+            self._backlog.pop(0)
+        if self._failing:
+            self._failing = False
+            self._notices.append("history: saving again, nothing lost")
+
+    def _run(self, write: _Write) -> None:
+        params = dict(write.params)
+        if write.session is not None and not write.creates:
+            params["id"] = self._row_ids.get(write.session, write.session)
+        cursor = self._conn.execute(write.sql, params)
+        if write.creates and write.session is not None and cursor.lastrowid is not None:
+            self._row_ids[write.session] = cursor.lastrowid
+
+    def _read(self, where: str, params: dict[str, Any], limit: int | None) -> list[SessionRecord]:
+        chosen = _CHOSEN.format(where=where)
+        params = {**params, "limit": -1 if limit is None else limit}
+        with self._lock:
+            self._flush()
+            try:
+                # One read transaction: WAL gives both queries the same snapshot.
+                self._conn.execute("BEGIN")
+                try:
+                    sessions = self._conn.execute(
+                        f"SELECT * FROM sessions WHERE id IN ({chosen}) ORDER BY started_at DESC, id DESC",
+                        params,
+                    ).fetchall()
+                    phases = self._conn.execute(
+                        f"SELECT * FROM phases WHERE session_id IN ({chosen}) ORDER BY session_id, position",
+                        params,
+                    ).fetchall()
+                finally:
+                    self._conn.rollback()
+                return _records(sessions, phases)
+            except (sqlite3.Error, ValidationError) as error:
+                self._notices.append(f"history: could not read ({error})")
+                return []
+
+
+def _whole(seconds: float | None) -> int | None:
+    """Plans, rests and their adjustments are kept in whole seconds, as plans are
+    written; the engine's floats would otherwise come back as values an ``int``
+    field refuses. A non-finite value (a bug upstream) is kept as unknown rather
+    than raising in the middle of a session."""
+    return round(seconds) if seconds is not None and math.isfinite(seconds) else None
+
+
+def _records(sessions: list[sqlite3.Row], phases: list[sqlite3.Row]) -> list[SessionRecord]:
+    by_session: dict[int, list[PhaseRecord]] = {}
+    for row in phases:
+        by_session.setdefault(row["session_id"], []).append(PhaseRecord.model_validate(dict(row)))
+    return [
+        SessionRecord.model_validate({**dict(row), "phases": by_session.get(row["id"], [])})
+        for row in sessions
+    ]
