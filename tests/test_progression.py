@@ -195,15 +195,25 @@ def test_with_recovery_changes_only_timed_recoveries_inside_repeats() -> None:
 
 
 @given(workout=workouts, seconds=st.integers(1, 3600))
-def test_with_recovery_touches_nothing_else(workout: Workout, seconds: int) -> None:
-    before, after = expand(workout), expand(with_recovery(workout, seconds))
+def test_with_recovery_moves_every_rest_alike_and_touches_nothing_else(
+    workout: Workout, seconds: int
+) -> None:
+    before, after = expand(workout), expand(with_recovery(workout, seconds, floor_s=30))
+    planned = planned_recovery(workout)
+    shift = seconds - planned[1] if planned else 0
     assert len(before) == len(after)
     for old, new in zip(before, after, strict=True):
         if old.is_recovery and old.duration is not None:
-            assert new.duration == seconds
-            assert new == type(new)(**{**old.__dict__, "duration": seconds})
+            assert new.duration == max(old.duration + shift, min(30, old.duration))
+            assert new == type(new)(**{**old.__dict__, "duration": new.duration})
         else:
             assert new == old
+
+
+def test_a_circuit_keeps_its_long_round_break_when_rests_shrink() -> None:
+    circuit = parse_workout_text("3x(45s exercise, 40s rest, 45s exercise, 90s rest)")
+    rests = [p.duration for p in expand(with_recovery(circuit, 25, floor_s=30))[:4] if p.is_recovery]
+    assert rests == [30, 75], "both rests moved by -15; the first stops at the floor"
 
 
 class FakeClock:

@@ -92,17 +92,23 @@ def _verdict(last: SessionRecord, step_s: int) -> tuple[int, str]:
     return 0, "no answer last time"
 
 
-def with_recovery(workout: Workout, seconds: int) -> Workout:
-    """Every timed recovery inside a repeat block set to ``seconds``.
+def with_recovery(workout: Workout, seconds: int, floor_s: int = DEFAULT_FLOOR_S) -> Workout:
+    """The planned recovery moved to ``seconds``, and every other one by the same amount.
 
-    A range keeps its ends (``choose``), as the quick edits do. Warm-up walks
-    and lap-ended recoveries stay as written: the first is not a recovery, the
-    second ends when the runner says so.
+    Moving by the same amount rather than setting one length keeps a plan's shape:
+    the strength circuit's 15 s rests and its 60 s round break both move, and the
+    break stays the longer one. Nothing goes below the floor, or below its own plan
+    when the plan is already shorter. A range keeps its ends (``choose``), as the
+    quick edits do. Warm-up walks and lap-ended recoveries stay as written.
     """
+    planned = planned_recovery(workout)
+    shift = seconds - planned[1] if planned else 0
 
     def edit(step: Step) -> Step:
         if step.kind.is_recovery and step.duration is not None:
-            return step.model_copy(update={"duration": step.duration.choose(seconds)})
+            own = step.duration.value
+            moved = max(own + shift, min(floor_s, own))
+            return step.model_copy(update={"duration": step.duration.choose(moved)})
         return step
 
     items = [
@@ -128,7 +134,7 @@ def progress_workout(
         return workout, None
     kind, planned_s = planned
     progression = next_recovery(last, planned_s, kind=kind, step_s=step_s, floor_s=floor_s, fresh=fresh)
-    return with_recovery(workout, progression.rest_s), progression
+    return with_recovery(workout, progression.rest_s, floor_s), progression
 
 
 def _clock(seconds: int) -> str:
