@@ -12,16 +12,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from runtimer.history_cli import add_history_commands
 from runtimer.locations import user_workouts_dir
 from runtimer.plan.durations import format_clock, parse_duration
-from runtimer.plan.errors import PlanError
+from runtimer.plan.errors import USAGE_ERROR, PlanError
 from runtimer.plan.loader import Catalogue, Entry, load_workout_file
 from runtimer.plan.overrides import Overrides, apply_overrides
-from runtimer.plan.phases import Phase, expand, total_seconds
+from runtimer.plan.phases import expand, total_label
+from runtimer.prepare import prepare
 from runtimer.resources import seeds_dir
+from runtimer.settings import load_settings
+from runtimer.store.fallback import open_store
 from runtimer.version import __version__
-
-USAGE_ERROR = 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,9 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_overrides(show)
     show.set_defaults(handler=_show)
 
+    run = commands.add_parser("run", help="run a workout now, skipping the picker")
+    _add_overrides(run)
+    run.add_argument("--mute", action="store_true", help="start with sound off")
+    run.add_argument("--fresh", action="store_true", help="ignore history: rests as written")
+    run.set_defaults(handler=_run)
+
     check = commands.add_parser("check", help="validate workout files")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.set_defaults(handler=_check)
+    add_history_commands(commands)
     return parser
 
 
@@ -78,10 +87,43 @@ def _catalogue() -> Catalogue:
     return Catalogue.load(seeds_dir(), user_workouts_dir())
 
 
-def _chosen(args: argparse.Namespace) -> Entry:
-    entry = _catalogue().resolve(args.workout)
-    overrides = Overrides(args.reps, args.sprint, args.jog, args.warmup, args.cooldown)
-    return Entry(apply_overrides(entry.workout, overrides), entry.source, entry.path)
+def _overrides(args: argparse.Namespace) -> Overrides:
+    return Overrides(args.reps, args.sprint, args.jog, args.warmup, args.cooldown)
+
+
+def _chosen(args: argparse.Namespace, catalogue: Catalogue) -> Entry:
+    entry = catalogue.resolve(args.workout)
+    return Entry(apply_overrides(entry.workout, _overrides(args)), entry.source, entry.path)
+
+
+def _run(args: argparse.Namespace) -> int:
+    catalogue = _catalogue()
+    entry = _chosen(args, catalogue)  # every input problem surfaces before the screen opens
+    settings = load_settings()
+    store = open_store()
+    try:
+        prepared = prepare(
+            entry, _overrides(args), settings, store.last_session(entry.workout.name), args.fresh
+        )
+    except BaseException:
+        store.close()
+        raise
+    _launch()(catalogue, settings, store, prepared, mute=args.mute)
+    return 0
+
+
+def _app(args: argparse.Namespace) -> int:
+    catalogue = _catalogue()
+    settings = load_settings()
+    _launch()(catalogue, settings, open_store())
+    return 0
+
+
+def _launch() -> Callable[..., None]:
+    """The UI and sound stack load only for commands that open them: ``list`` stays quick."""
+    from runtimer.launch import launch
+
+    return launch
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -89,7 +131,7 @@ def _list(args: argparse.Namespace) -> int:
     rows = []
     for name, entry in sorted(catalogue.entries.items()):
         phases = expand(entry.workout)
-        rows.append((name, entry.source, _total_text(phases), entry.workout.description))
+        rows.append((name, entry.source, total_label(phases), entry.workout.description))
     _print_table(("NAME", "SOURCE", "TOTAL", "DESCRIPTION"), rows)
     for problem in catalogue.problems.values():
         print(f"runtimer: skipped {problem}", file=sys.stderr)
@@ -97,7 +139,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    entry = _chosen(args)
+    entry = _chosen(args, _catalogue())
     phases = expand(entry.workout)
     print(f"{entry.workout.name} ({entry.source}): {entry.workout.description}".rstrip(": "))
     rows = [
@@ -111,14 +153,8 @@ def _show(args: argparse.Namespace) -> int:
         for number, phase in enumerate(phases, start=1)
     ]
     _print_table(("#", "KIND", "TIME", "REP", "TARGETS"), rows, right=(0, 2))
-    print(f"Total: {_total_text(phases)}")
+    print(f"Total: {total_label(phases)}")
     return 0
-
-
-def _total_text(phases: Sequence[Phase]) -> str:
-    text = format_clock(total_seconds(phases))
-    open_count = sum(1 for phase in phases if phase.is_open)
-    return f"{text} + {open_count} lap" if open_count else text
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -151,7 +187,7 @@ def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Se
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _list)
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _app)
     try:
         return handler(args)
     except PlanError as error:

@@ -260,3 +260,9 @@ def test_snapshot_reports_session_progress_from_the_clock() -> None:
     snap = engine.snapshot(T0 + 30)
     assert (snap.elapsed_s, snap.remaining_total_s, snap.progress) == (30, 90, 0.25)
     assert snap.next_phase is not None and snap.next_phase.kind is StepKind.SPRINT
+
+
+def test_long_phases_get_a_ten_second_heads_up() -> None:
+    engine = started("60s jog, 20s sprint")
+    timeline = run_to_end(engine)
+    assert [(at - T0, ev.index, ev.seconds) for at, ev in of_type(timeline, e.SecondsLeft)] == [(50, 0, 10)]

@@ -176,3 +176,19 @@ def test_the_default_file_lives_in_the_data_folder(isolated_user_folders: Path) 
     store = SessionStore.open()
     store.close()
     assert default_path().is_file()
+
+
+def test_recovery_spares_a_session_another_runtimer_is_still_running(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    live = SessionStore.open(path)
+    session = live.begin(
+        "intervals", "8x(40s sprint, 2m jog)", datetime(2026, 3, 1, 7, 0, tzinfo=UTC), 8, 120
+    )
+    live.record_phase(session, 0, StepKind.SPRINT, 1, 40, 40.0)
+    second = SessionStore.open(path)
+    assert [r.status for r in second.sessions()] == ["running"], "the other runtimer is alive"
+    second.close()
+    live.close()  # the runtimer that ran it is gone (a crash lets go of its lock the same way)
+    third = SessionStore.open(path)
+    assert [r.status for r in third.sessions()] == ["stopped"]
+    third.close()

@@ -36,7 +36,11 @@ def test_a_damaged_file_is_moved_aside_and_a_fresh_one_works(db: Path, garbage: 
     store = open_store(db)
     assert isinstance(store, SessionStore)
 
-    [aside] = [p for p in db.parent.iterdir() if p.name != db.name and not p.name.startswith(db.name + "-")]
+    [aside] = [
+        p
+        for p in db.parent.iterdir()
+        if p.name not in (db.name, db.name + ".live") and not p.name.startswith(db.name + "-")
+    ]
     assert ASIDE.fullmatch(aside.name), aside.name
     assert aside.read_bytes() == garbage
     [notice] = store.take_notices()

@@ -95,6 +95,15 @@ class Halfway:
 
 
 @dataclass(frozen=True)
+class SecondsLeft:
+    """A heads-up before the end of a long phase ("ten seconds"), ahead of the 3-2-1."""
+
+    index: int
+    phase: Phase
+    seconds: int
+
+
+@dataclass(frozen=True)
 class PhaseEnded:
     run: PhaseRun
 
@@ -163,6 +172,7 @@ Event = (
     | CountdownBeep
     | PhaseStarted
     | Halfway
+    | SecondsLeft
     | PhaseEnded
     | PhaseRetimed
     | RestAdjusted

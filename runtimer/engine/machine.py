@@ -38,6 +38,9 @@ class EngineSettings:
     rest_floor_s: float = 30
     halfway_min_s: float = 20
     """Shorter phases get no halfway cue: their 3-2-1 already covers half of them."""
+    warn_s: int = 10
+    warn_min_s: float = 30
+    """Phases at least this long get a "ten seconds" heads-up; in shorter ones it would crowd the halfway."""
     beeps: int = 3
 
 
@@ -172,6 +175,8 @@ class Engine:
         marks = {f"beep{k}": duration - k for k in range(1, self.settings.beeps + 1) if duration - k > 0}
         if duration >= self.settings.halfway_min_s:
             marks["half"] = duration / 2
+        if duration >= self.settings.warn_min_s:
+            marks["warn"] = duration - self.settings.warn_s
         marks[_END] = duration
         return marks
 
@@ -212,6 +217,10 @@ class Engine:
                 self._end_phase(e.EndedBy.TIME, self._phase_start + offset)
             elif label == "half":
                 self._events.append(e.Halfway(self._index, self._phases[self._index]))
+            elif label == "warn":
+                self._events.append(
+                    e.SecondsLeft(self._index, self._phases[self._index], self.settings.warn_s)
+                )
             else:
                 self._beep(int(label.removeprefix("beep")), following=self._index + 1)
 

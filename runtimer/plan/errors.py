@@ -7,3 +7,7 @@ class PlanError(ValueError):
     The CLI prints ``str(error)`` and exits with code 2, so the message must
     name the source (file or argument), the place, and what was expected.
     """
+
+
+USAGE_ERROR = 2
+"""The exit code for every problem the user can fix by changing what they typed."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from runtimer.plan.durations import format_clock
 from runtimer.plan.models import Repeat, Step, StepKind, Workout
 from runtimer.plan.pace import Pace
 
@@ -87,3 +88,10 @@ def _phases(
 def total_seconds(phases: Iterable[Phase]) -> float:
     """Planned time; open-ended phases count as zero until the runner laps."""
     return sum(phase.duration or 0 for phase in phases)
+
+
+def total_label(phases: Sequence[Phase]) -> str:
+    """``36:20``, or ``28:00 + 4 lap`` when some phases end only on the lap key."""
+    text = format_clock(total_seconds(phases))
+    open_count = sum(1 for phase in phases if phase.is_open)
+    return f"{text} + {open_count} lap" if open_count else text

@@ -68,27 +68,31 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> str:
-    """The ``runtimer history`` listing, in the runner's local time (or ``tz``).
+HISTORY_COLUMNS = ("DATE", "WORKOUT", "STATUS", "REPS", "REST", "GASSED")
+
+
+def history_row(record: SessionRecord, tz: tzinfo | None = None) -> tuple[str, ...]:
+    """One session as the history table and the history screen show it.
 
     Rest is the recovery the session ended with (the number progression builds
     on), in the countdown's ``MM:SS``; in brackets, how far the runner moved it
     during the session, written the way quick edits are (``-15s``).
     """
+    return (
+        f"{record.started_at.astimezone(tz):%Y-%m-%d %H:%M}",
+        record.workout,
+        record.status,
+        f"{record.reps_done}/{record.reps_planned}" if record.reps_planned else "-",
+        _rest(record),
+        {True: "yes", False: "no", None: "-"}[record.gassed],
+    )
+
+
+def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> str:
+    """The ``runtimer history`` listing, in the runner's local time (or ``tz``)."""
     if not records:
         return NO_SESSIONS + "\n"
-    rows = [("DATE", "WORKOUT", "STATUS", "REPS", "REST", "GASSED")]
-    rows += [
-        (
-            f"{record.started_at.astimezone(tz):%Y-%m-%d %H:%M}",
-            record.workout,
-            record.status,
-            f"{record.reps_done}/{record.reps_planned}" if record.reps_planned else "-",
-            _rest(record),
-            {True: "yes", False: "no", None: "-"}[record.gassed],
-        )
-        for record in records
-    ]
+    rows = [HISTORY_COLUMNS, *(history_row(record, tz) for record in records)]
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from runtimer.plan.models import StepKind
+from runtimer.store.liveness import LiveLock
 from runtimer.store.records import FinalStatus, PhaseRecord, SessionRecord, to_utc_text
 from runtimer.store.schema import DamagedDatabase, connect, default_path, move_aside
 
@@ -77,8 +78,9 @@ class _Write:
 class SessionStore:
     """Sessions and phases in SQLite; see :func:`runtimer.store.fallback.open_store`."""
 
-    def __init__(self, conn: sqlite3.Connection, notices: list[str]) -> None:
+    def __init__(self, conn: sqlite3.Connection, notices: list[str], live: LiveLock) -> None:
         self._conn = conn
+        self._live = live
         self._conn.row_factory = sqlite3.Row
         self._notices = notices
         self._lock = threading.Lock()
@@ -97,8 +99,8 @@ class SessionStore:
         into "history off".
 
         Sessions still marked running were left by a crash, a kill or a closed
-        terminal, and become stopped. (A session running right now in a second
-        runtimer is marked too; its own ``finish`` sets the status right again.)
+        terminal, and become stopped, unless another runtimer has the history
+        open: its session may be live, so recovery waits for a moment alone.
         """
         path = path or default_path()
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,11 +114,18 @@ class SessionStore:
             )
             conn = connect(path)
         try:
-            conn.execute(_STOP_ABANDONED)
+            live = LiveLock(path)
         except BaseException:
             conn.close()
             raise
-        return cls(conn, notices)
+        try:
+            if live.alone():
+                conn.execute(_STOP_ABANDONED)
+        except BaseException:
+            conn.close()
+            live.release()
+            raise
+        return cls(conn, notices, live)
 
     def take_notices(self) -> list[str]:
         """Messages for the runner since the last call; each is handed out once."""
@@ -214,6 +223,7 @@ class SessionStore:
         with self._lock:
             self._flush()
             self._conn.close()
+            self._live.release()
 
     def _submit(self, write: _Write) -> None:
         with self._lock:

@@ -1,0 +1,202 @@
+"""Every cue and voice clip, read once at start and kept as samples in memory.
+
+Reading WAVs at play time would put disk I/O between a phase change and its
+sound; a few megabytes held in memory do not. The built-in set comes from
+runtimer.resources; a WAV in the user's sounds folder with a built-in's file
+name replaces it. A user file that cannot be used is skipped with its reason
+kept in ``problems``: a broken sprint.wav must never stop a workout.
+"""
+
+from __future__ import annotations
+
+import sys
+import wave
+from array import array
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from runtimer import locations, resources
+
+SAMPLE_RATE = 44100
+SAMPLE_WIDTH = 2
+CHANNELS = 1
+VOICE_FOLDER = "voice"
+# The cue vocabulary. These file stems are the API between the engine's
+# event-to-cue mapping, tools/make_sounds.py and users replacing a sound.
+CUE_NAMES: tuple[str, ...] = (
+    "session_start",
+    "warmup",
+    "sprint",
+    "jog",
+    "run",
+    "exercise",
+    "cooldown",
+    "tick",
+    "go",
+    "halfway",
+    "lap",
+    "rest_shorter",
+    "rest_longer",
+    "paused",
+    "resumed",
+    "finished",
+    "click_accent",
+    "click",
+)
+
+
+class SoundFileError(ValueError):
+    """A WAV that runtimer cannot play as it is; the message says why."""
+
+
+def read_wav(path: Path) -> array[int]:
+    """Reads a 16-bit mono 44100 Hz PCM WAV; anything else is a SoundFileError.
+
+    No resampling or mixing down: the fix is one sox command (see the README),
+    while guessing would hide a wrong file behind a sound that plays too fast.
+    """
+    try:
+        with wave.open(str(path), "rb") as wav:
+            shape = (wav.getnchannels(), wav.getsampwidth(), wav.getframerate())
+            frames = wav.readframes(wav.getnframes())
+    except (wave.Error, EOFError, OSError) as exc:
+        raise SoundFileError(f"is not a readable WAV file ({exc})") from exc
+    channels, width, rate = shape
+    if shape != (CHANNELS, SAMPLE_WIDTH, SAMPLE_RATE):
+        raise SoundFileError(
+            f"is {width * 8}-bit, {channels} channel(s), {rate} Hz; runtimer needs 16-bit mono 44100 Hz PCM"
+        )
+    samples = array("h", frames[: len(frames) - len(frames) % SAMPLE_WIDTH])
+    if not samples:
+        raise SoundFileError("has no samples")
+    if sys.byteorder == "big":
+        samples.byteswap()
+    return samples
+
+
+def gain_q15(percent: int) -> int:
+    """Volume percent to a fixed-point gain where 32768 is unity.
+
+    Squared, because loudness is closer to the square of amplitude than to the
+    amplitude itself: 50 % then sounds like half, not like barely quieter.
+    """
+    fraction = min(max(percent, 0), 100) / 100
+    return round(fraction * fraction * 32768)
+
+
+def scale(samples: array[int], percent: int) -> array[int]:
+    """Samples at a volume, rounded to nearest; 100 % is an exact copy."""
+    gain = gain_q15(percent)
+    if gain == 32768:
+        return array("h", samples)
+    return array("h", [(sample * gain + 16384) >> 15 for sample in samples])
+
+
+def pcm_bytes(samples: array[int]) -> bytes:
+    """Little-endian bytes, the byte order simpleaudio hands to ALSA."""
+    if sys.byteorder == "big":
+        samples = array("h", samples)
+        samples.byteswap()
+    return samples.tobytes()
+
+
+def silence_bytes(seconds: float) -> bytes:
+    return bytes(round(seconds * SAMPLE_RATE) * SAMPLE_WIDTH)
+
+
+def builtin_voice_words() -> frozenset[str]:
+    """The stems say() can speak with the clips that ship with runtimer."""
+    return frozenset(path.stem for path in (resources.sounds_dir() / VOICE_FOLDER).glob("*.wav"))
+
+
+class Library:
+    """Cue and voice samples, with the volume applied once per change, not per play.
+
+    Scaling in pure Python costs about 5 ms per second of sound on a slow
+    machine. The cues, where a late start is heard, are all rescaled when the
+    volume changes (about 8 s of sound), so play() is a dictionary lookup.
+    Voice clips (a minute of sound, a few used per announcement) are rescaled
+    the first time each is needed at a new volume.
+    """
+
+    def __init__(
+        self, cues: dict[str, array[int]], voice: dict[str, array[int]], problems: Iterable[str] = ()
+    ) -> None:
+        self._cues = cues
+        self._voice = voice
+        self.problems: list[str] = list(problems)
+        self._volume = 100
+        self._cue_pcm = {name: pcm_bytes(samples) for name, samples in cues.items()}
+        self._word_pcm: dict[str, bytes] = {}
+
+    @property
+    def cue_names(self) -> frozenset[str]:
+        return frozenset(self._cues)
+
+    @property
+    def voice_words(self) -> frozenset[str]:
+        return frozenset(self._voice)
+
+    @property
+    def volume(self) -> int:
+        return self._volume
+
+    def set_volume(self, percent: int) -> None:
+        percent = min(max(percent, 0), 100)
+        if percent != self._volume:
+            self._volume = percent
+            self._cue_pcm = {name: pcm_bytes(scale(samples, percent)) for name, samples in self._cues.items()}
+            self._word_pcm = {}
+
+    def cue(self, name: str) -> bytes:
+        """The cue's PCM bytes at the current volume; KeyError for an unknown name."""
+        return self._cue_pcm[name]
+
+    def word(self, word: str) -> bytes:
+        """A voice clip's PCM bytes at the current volume; KeyError for an unknown word."""
+        pcm = self._word_pcm.get(word)
+        if pcm is None:
+            pcm = pcm_bytes(scale(self._voice[word], self._volume))
+            self._word_pcm[word] = pcm
+        return pcm
+
+
+def _load_folder(
+    folder: Path, names: Iterable[str] | None, problems: list[str], label: str
+) -> dict[str, array[int]]:
+    """Reads every ``*.wav`` in ``folder``; ``names`` (when given) limits which stems count."""
+    allowed = None if names is None else set(names)
+    loaded: dict[str, array[int]] = {}
+    if not folder.is_dir():
+        return loaded
+    for path in sorted(folder.glob("*.wav")):
+        if allowed is not None and path.stem not in allowed:
+            problems.append(f"{label}{path.name} does not replace any built-in sound (skipped)")
+            continue
+        try:
+            loaded[path.stem] = read_wav(path)
+        except SoundFileError as exc:
+            problems.append(f"{label}{path.name} {exc} (skipped)")
+    return loaded
+
+
+def load_library(builtin_dir: Path | None = None, user_dir: Path | None = None) -> Library:
+    """Built-in sounds overlaid with the user's, by file name.
+
+    A user file that is skipped leaves the built-in in place. A built-in that is
+    missing is reported too (an install without sounds/ plays nothing, loudly).
+    """
+    builtin_dir = resources.sounds_dir() if builtin_dir is None else builtin_dir
+    user_dir = locations.user_sounds_dir() if user_dir is None else user_dir
+    problems: list[str] = []
+    cues = _load_folder(builtin_dir, CUE_NAMES, problems, "built-in ")
+    problems.extend(f"built-in {name}.wav is missing" for name in CUE_NAMES if name not in cues)
+    voice = _load_folder(builtin_dir / VOICE_FOLDER, None, problems, "built-in voice/")
+    cues.update(_load_folder(user_dir, CUE_NAMES, problems, f"{user_dir}/"))
+    voice.update(_load_folder(user_dir / VOICE_FOLDER, voice, problems, f"{user_dir / VOICE_FOLDER}/"))
+    return Library(cues, voice, problems)
+
+
+def join_words(clips: Sequence[bytes], gap_s: float) -> bytes:
+    """One buffer for a whole announcement, so words never wait on each other's streams."""
+    return silence_bytes(gap_s).join(clips)

@@ -1,0 +1,92 @@
+"""``runtimer history`` and ``runtimer export``: the training log, read from the command line.
+
+Kept out of :mod:`runtimer.cli` so the plan commands and the history commands
+can change independently; ``cli.build_parser`` hands over its subcommands.
+This module must not import :mod:`runtimer.cli` (which imports it).
+
+Both commands open the store the way the app does, so a damaged file is moved
+aside and reported here too. If history cannot be opened at all they say why
+and exit 1 rather than print an empty list: "no sessions" would be a lie, and
+an export script would quietly write an empty backup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from runtimer.plan.errors import USAGE_ERROR
+from runtimer.store.export import history_table, sessions_csv, sessions_json
+from runtimer.store.fallback import HistoryStore, NullStore, open_store
+from runtimer.store.records import SessionRecord
+
+HISTORY_UNAVAILABLE = 1
+"""History could not be opened (no permission, a newer runtimer's file): not the user's typo."""
+FORMATS: dict[str, Callable[[list[SessionRecord]], str]] = {"csv": sessions_csv, "json": sessions_json}
+
+_ParserT = TypeVar("_ParserT", bound=argparse.ArgumentParser)
+
+
+def add_history_commands(commands: argparse._SubParsersAction[_ParserT]) -> None:
+    """Add ``history`` and ``export``; the CLI's parser class keeps their usage errors to one line."""
+    history = commands.add_parser("history", help="list past sessions, newest first")
+    history.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    history.add_argument("--limit", type=_count_argument, metavar="N", help="only the newest N sessions")
+    history.set_defaults(handler=_history)
+
+    export = commands.add_parser("export", help="write every session and its phases as CSV or JSON")
+    export.add_argument("--format", required=True, choices=sorted(FORMATS), help="csv or json")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    export.set_defaults(handler=_export)
+
+
+def _count_argument(text: str) -> int:
+    if not text.isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a count (a whole number above zero)')
+    return int(text)
+
+
+def _history(args: argparse.Namespace) -> int:
+    records = _read(limit=args.limit)
+    if records is None:
+        return HISTORY_UNAVAILABLE
+    sys.stdout.write(sessions_json(records) if args.json else history_table(records))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    records = _read(limit=None)
+    if records is None:
+        return HISTORY_UNAVAILABLE
+    text = FORMATS[args.format](records)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        # newline="": the CSV module already chose "\n"; no second translation.
+        with args.output.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+    except OSError as error:
+        print(f"runtimer export: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return USAGE_ERROR
+    return 0
+
+
+def _read(limit: int | None) -> list[SessionRecord] | None:
+    """Sessions newest first, or ``None`` when history is off; every notice goes to stderr.
+
+    Note that opening the store marks sessions still "running" as stopped (its
+    crash recovery), including one that another runtimer is running right now;
+    that runtimer's own finish puts the status right.
+    """
+    store: HistoryStore = open_store()
+    try:
+        records = store.sessions(limit)
+        for notice in store.take_notices():
+            print(f"runtimer: {notice}", file=sys.stderr)
+    finally:
+        store.close()
+    return None if isinstance(store, NullStore) else records

@@ -1,0 +1,209 @@
+"""Writing a session to history while it runs, so a crash or a kill loses at most the phase in progress.
+
+:class:`SessionRecorder` is a :class:`~runtimer.runner.Runner` subscriber: the
+row is begun when the session starts, each phase is written the moment it
+ends, progress (reps done, rest changes) as it changes, and the final status
+at the end. Whatever the process dies of, the file holds everything up to the
+last phase boundary, and the next open of the store marks the row stopped.
+
+Store calls may wait up to a second on another runtimer's lock (the busy
+timeout), so each runs in a worker thread: the event loop keeps drawing the
+countdown, and the runner gives each subscriber its own queue, so not even the
+other subscribers wait. The store is safe to call from a thread: its
+connection is opened with ``check_same_thread=False`` and every call takes the
+store's own lock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import ParamSpec, TypeVar
+
+from runtimer.engine import events as e
+from runtimer.store.fallback import HistoryStore
+from runtimer.store.records import FinalStatus
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+_COMPLETED = (e.EndedBy.TIME, e.EndedBy.LAP)
+"""How a phase ends when it was run in full; the engine counts reps the same way."""
+
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    """Wall-clock time, zone-aware: history keeps UTC and shows local time."""
+    return datetime.now(UTC)
+
+
+class SessionRecorder:
+    """Keeps one session's history row up to date, event by event.
+
+    Rows mirror the engine's :attr:`Summary.runs <runtimer.engine.events.Summary.runs>`:
+    one row per stretch actually run, in running order, numbered by a running
+    position rather than the phase index, because "back" runs a phase again and
+    both runs happened. Skipped, backed-out and stopped runs are kept with the
+    time they really took.
+    """
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        workout: str,
+        plan_text: str,
+        reps_planned: int,
+        rest_s: float | None,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._store = store
+        self._workout = workout
+        self._plan_text = plan_text
+        self._reps_planned = reps_planned
+        self._rest_s = rest_s
+        self._now = now
+        self._session_id: int | None = None
+        self._position = 0
+        self._last_lap: e.Split | None = None
+        self._reps_done: set[tuple[int, int]] = set()
+        self._rest_adjust_s = 0.0
+        # FIFO, so a call from outside the runner (the gassed answer) lands
+        # after every event already being written, in the order things happened.
+        self._in_order = asyncio.Lock()
+        self._lost_a_record = False
+        # Taken once here (the store is not in use yet, so this cannot wait on
+        # its lock): a "history off" reason shows before the session starts.
+        self._notices = store.take_notices()
+
+    @property
+    def session_id(self) -> int | None:
+        """The history row's id once the session has started; ``None`` before."""
+        return self._session_id
+
+    def take_notices(self) -> list[str]:
+        """The store's messages (and the recorder's own), each handed out once.
+
+        Collected in the worker thread after every store call, so asking here
+        never waits on the store's lock and never freezes the screen.
+        """
+        notices, self._notices = self._notices, []
+        return notices
+
+    async def __call__(self, event: e.Event) -> None:
+        match event:
+            case e.SessionStarted():
+                self._session_id = await self._write(
+                    self._store.begin,
+                    self._workout,
+                    self._plan_text,
+                    self._now(),
+                    self._reps_planned,
+                    self._rest_s,
+                )
+            case e.LapRecorded(split=split):
+                # Comes just before the PhaseEnded of a phase the lap ended.
+                self._last_lap = split
+            case e.PhaseEnded(run=run):
+                await self._record_phase(run)
+            case e.RestAdjusted(rest_s=rest_s, total_adjust_s=total):
+                self._rest_s, self._rest_adjust_s = rest_s, total
+                await self._write_progress()
+            case e.SessionFinished(summary=summary):
+                await self._finish("completed", summary)
+            case e.SessionStopped(summary=summary):
+                await self._finish("stopped", summary)
+
+    async def answer_gassed(self, gassed: bool | None) -> None:
+        """Keep the summary's answer to "were you gassed on the last sprint?" (``None``: skipped)."""
+        if self._session_id is not None:
+            await self._write(self._store.set_gassed, self._session_id, gassed)
+
+    async def _record_phase(self, run: e.PhaseRun) -> None:
+        lap, self._last_lap = self._last_lap, None
+        if self._session_id is None:
+            return
+        # Only a phase the lap key ended gets a split: then the split is the
+        # phase's own time to the line, comparable across reps and sessions. A
+        # timed phase can hold any number of laps, each timed from the one
+        # before, so no single one of them stands for the phase.
+        split_s = None
+        if run.ended_by is e.EndedBy.LAP and lap is not None and lap.index == run.index:
+            split_s = lap.split_s
+        position, self._position = self._position, self._position + 1
+        await self._write(
+            self._store.record_phase,
+            self._session_id,
+            position,
+            run.phase.kind,
+            run.phase.rep,
+            run.planned_s,
+            run.actual_s,
+            split_s,
+        )
+        rep = _rep_run_in_full(run)
+        if rep is not None and rep not in self._reps_done:
+            self._reps_done.add(rep)
+            await self._write_progress()
+
+    async def _write_progress(self) -> None:
+        """Reps done so far, so a session that dies mid-way still tells progression how far it got.
+
+        A rep counts once an effort in it has run in full, counted once however
+        often "back" repeats it. For one effort per rep (every running workout)
+        that is the engine's own count; in a circuit with several efforts per
+        rep it counts the rep in progress early. :meth:`_finish` writes the
+        engine's exact figure, so the estimate outlives only a crash.
+        """
+        if self._session_id is not None:
+            await self._write(
+                self._store.update_progress,
+                self._session_id,
+                len(self._reps_done),
+                self._rest_adjust_s,
+                self._rest_s,
+            )
+
+    async def _finish(self, status: FinalStatus, summary: e.Summary) -> None:
+        if self._session_id is None:  # stopped before it started: there is no row to close
+            return
+        await self._write(
+            self._store.finish,
+            self._session_id,
+            status,
+            self._now(),
+            summary.reps_done,
+            summary.rest_adjust_s,
+            summary.rest_s,
+        )
+
+    async def _write(self, method: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T | None:
+        """Run one store call in a worker thread, in order; a failure costs the record, not the session.
+
+        The store promises not to raise once open, and reports its own outages;
+        if it raises anyway (a bug, a store that is not a :class:`SessionStore`)
+        that record is gone, so the runner hears it once per session (more would
+        say nothing new) and the session carries on.
+        """
+        async with self._in_order:
+            try:
+                result, notices = await asyncio.to_thread(
+                    lambda: (method(*args, **kwargs), self._store.take_notices())
+                )
+            except Exception as error:
+                log.warning("history store call %r failed", method, exc_info=True)
+                if not self._lost_a_record:
+                    self._lost_a_record = True
+                    self._notices.append(f"history: could not save ({error}); this session may be incomplete")
+                return None
+        self._notices.extend(notices)
+        return result
+
+
+def _rep_run_in_full(run: e.PhaseRun) -> tuple[int, int] | None:
+    """The (block, rep) of an effort that ran in full: the recorder's sign that the rep is done."""
+    phase = run.phase
+    if run.ended_by not in _COMPLETED or phase.kind.is_recovery or phase.block is None or phase.rep is None:
+        return None
+    return phase.block, phase.rep

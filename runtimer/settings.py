@@ -1,0 +1,55 @@
+"""The runner's preferences, from ``settings.toml`` in the config folder.
+
+Typed and validated like workouts, so a typo in the file is one clear line at
+start-up rather than a surprise in the middle of a sprint.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from runtimer.locations import config_dir
+from runtimer.plan.errors import PlanError
+from runtimer.plan.loader import describe_validation_error
+
+Announce = Literal["tones", "voice", "both"]
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    volume: int = Field(default=80, ge=0, le=100)
+    muted: bool = False
+    announce: Announce = "both"
+    """Tones only, spoken words only, or a tone followed by words."""
+    lead_in_s: int = Field(default=3, ge=0, le=30)
+    rest_step_s: int = Field(default=15, ge=5, le=120)
+    """How much "not gassed" (-) and "too hard" (+) move every remaining rest."""
+    rest_floor_s: int = Field(default=30, ge=0, le=600)
+    metronome: bool = True
+    """Click along with steps that have a cadence target."""
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.toml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Defaults when the file is absent; a :class:`PlanError` line when it is wrong."""
+    path = path or settings_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as error:
+        raise PlanError(f"{path}: cannot read it ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise PlanError(f"{path}: invalid TOML: {error}") from None
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as error:
+        raise PlanError(f"{path}: {describe_validation_error(error)}") from None

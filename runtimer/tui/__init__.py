@@ -1,0 +1,1 @@
+"""The terminal UI. Screens own behaviour; widgets only display what they are given."""

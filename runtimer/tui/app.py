@@ -1,0 +1,79 @@
+"""The Textual app: a thin shell that routes between screens.
+
+Everything it needs comes in through :class:`Services`, so the CLI, the Pilot
+tests and the snapshot tests build the same app with different parts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from contextlib import suppress
+
+from textual.app import App
+from textual.binding import Binding
+
+from runtimer.prepare import PreparedSession
+from runtimer.tui.messages import ShowPicker, StartSession
+from runtimer.tui.screens.picker import PickerScreen
+from runtimer.tui.screens.session import SessionScreen
+from runtimer.tui.services import Services
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+"""A killed or closed terminal stops the session as a ``q`` would, keeping what was run."""
+
+
+class RuntimerApp(App[None]):
+    CSS_PATH = "runtimer.tcss"
+    TITLE = "runtimer"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]  # noqa: RUF012
+
+    def __init__(
+        self, services: Services, start: PreparedSession | None = None, handle_signals: bool = False
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.start = start
+        self.handle_signals = handle_signals
+        """Off in tests, which share their process and event loop with pytest."""
+
+    def on_mount(self) -> None:
+        if self.handle_signals:
+            loop = asyncio.get_running_loop()
+            for number in STOP_SIGNALS:
+                with suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(number, self._stop_now)
+        if self.start is not None:
+            self.push_screen(SessionScreen(self.start, self.services))
+        else:
+            self.push_screen(PickerScreen(self.services))
+
+    def on_start_session(self, message: StartSession) -> None:
+        self.push_screen(SessionScreen(message.prepared, self.services))
+
+    async def on_show_picker(self, message: ShowPicker) -> None:
+        while len(self.screen_stack) > 2:
+            await self.pop_screen()
+        if isinstance(self.screen, PickerScreen):
+            self.screen.refresh_history()
+        else:
+            await self.switch_screen(PickerScreen(self.services))
+
+    async def action_quit(self) -> None:
+        """Quitting mid-session asks first, and always keeps the session as stopped."""
+        session = self._session()
+        if session is not None:
+            session.action_quit_session()
+        else:
+            self.exit()
+
+    def _stop_now(self) -> None:
+        session = self._session()
+        if session is not None:
+            session.stop_and_quit()
+        else:
+            self.exit()
+
+    def _session(self) -> SessionScreen | None:
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None)

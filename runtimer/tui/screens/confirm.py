@@ -1,0 +1,35 @@
+"""A yes/no question that answers with one key."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from runtimer.tui.widgets.touch import TouchButton
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(self.question, id="question")
+            with Horizontal(id="answers"):
+                yield TouchButton("Yes (y)", id="yes", variant="error", compact=True)
+                yield TouchButton("No (n)", id="no", variant="primary", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -1,0 +1,35 @@
+"""Every key, on one screen: the footer cannot fit them all at 80 columns."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label
+
+KEYS = (
+    ("space", "pause / resume"),
+    ("n", "next phase (skip the rest of this one)"),
+    ("b", "back to the start of the previous phase"),
+    ("-", "not gassed: shorten this and every later rest"),
+    ("+", "too hard: lengthen this and every later rest"),
+    ("r", "one more rep"),
+    ("f", "finish after this rep"),
+    ("l", "lap: end an open phase (400 m at the line) or take a split"),
+    ("m", "mute / unmute"),
+    ("t", "metronome on / off (steps with a cadence)"),
+    ("?", "this help"),
+    ("q", "stop and quit (the session is kept as stopped)"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q,enter", "dismiss", "Close")]  # noqa: RUF012
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Keys during a session", id="help-title")
+            for key, meaning in KEYS:
+                yield Label(f"[b]{key:>5}[/b]  {meaning}", classes="help-row")
+            yield Label("any of esc ? q enter closes this", id="help-close")

@@ -1,0 +1,86 @@
+"""Past sessions, and how the rests and reps of each workout have moved.
+
+The plots are the training notes' rule made visible: a rest line that steps
+down session after session is a runner getting fitter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Sparkline
+
+from runtimer.plan.durations import format_clock
+from runtimer.store.export import HISTORY_COLUMNS, history_row
+from runtimer.store.records import SessionRecord
+from runtimer.tui.labels import phase_name
+from runtimer.tui.services import Services
+
+SHOWN_SESSIONS = 200
+
+
+def splits_line(record: SessionRecord) -> str:
+    """Lap splits of one session, with the target where one was set."""
+    parts = []
+    for phase in record.phases:
+        if phase.split_s is None:
+            continue
+        text = f"{phase_name(phase.kind)} {phase.rep or ''} {format_clock(phase.split_s)}".replace("  ", " ")
+        if phase.target_split_s is not None:
+            diff = phase.split_s - phase.target_split_s
+            text += (
+                f" ({abs(diff):.0f} s {'slow' if diff > 0 else 'fast'})" if round(diff) else " (on target)"
+            )
+        parts.append(text)
+    return "splits: " + " · ".join(parts) if parts else "no splits in this session"
+
+
+class HistoryScreen(Screen[None]):
+    BINDINGS = [Binding("escape,h,q", "app.pop_screen", "Back")]  # noqa: RUF012
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.records = services.store.sessions(limit=SHOWN_SESSIONS)
+
+    def compose(self) -> ComposeResult:
+        yield Label("History · newest first", id="history-title")
+        table: DataTable[str] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Label(id="rest-label", classes="plot-label")
+        yield Sparkline([], id="rest-plot", summary_function=max)
+        yield Label(id="reps-label", classes="plot-label")
+        yield Sparkline([], id="reps-plot", summary_function=max)
+        yield Label(id="splits")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(*(column.lower() for column in HISTORY_COLUMNS))
+        for record in self.records:
+            table.add_row(*history_row(record), key=str(record.id))
+        if not self.records:
+            self.query_one("#splits", Label).update("No sessions yet: finish one and it shows up here.")
+        table.focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        record = next((r for r in self.records if str(r.id) == event.row_key.value), None)
+        if record is None:
+            return
+        same = [r for r in reversed(self.records) if r.workout == record.workout]
+        rests = [float(r.rest_s) for r in same if r.rest_s is not None]
+        reps = [float(r.reps_done) for r in same]
+        self._plot("rest", f"{record.workout}: rest per session, oldest to newest", rests, format_clock)
+        self._plot("reps", f"{record.workout}: reps done per session", reps, lambda v: f"{v:.0f}")
+        self.query_one("#splits", Label).update(splits_line(record))
+
+    def _plot(self, name: str, title: str, values: list[float], show: Callable[[float], str]) -> None:
+        label = self.query_one(f"#{name}-label", Label)
+        plot = self.query_one(f"#{name}-plot", Sparkline)
+        if values:
+            label.update(f"{title}  ({show(values[0])} → {show(values[-1])})")
+        else:
+            label.update(f"{title}: nothing recorded")
+        plot.data = values

@@ -1,0 +1,206 @@
+"""The home screen: choose a workout, see exactly what it will be, edit, start.
+
+The preview is built by the same :func:`~runtimer.prepare.prepare` that starts
+the session, so the table shows what will run, history's rest changes included.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label
+
+from runtimer.coach.guidance import guidance, is_hard_workout
+from runtimer.plan.durations import format_clock, parse_duration
+from runtimer.plan.errors import PlanError
+from runtimer.plan.loader import Entry
+from runtimer.plan.overrides import Overrides
+from runtimer.plan.phases import expand, total_label
+from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
+from runtimer.prepare import PreparedSession, prepare
+from runtimer.tui.labels import phase_length, phase_name
+from runtimer.tui.messages import StartSession
+from runtimer.tui.screens.history import HistoryScreen
+from runtimer.tui.services import Services
+from runtimer.tui.widgets.timeline import Timeline
+
+EDITS = (
+    ("reps", "reps"),
+    ("sprint", "sprint"),
+    ("jog", "jog"),
+    ("warmup", "warm-up"),
+    ("cooldown", "cool-down"),
+)
+HISTORY_FOR_GUIDANCE = 60
+
+
+class PickerScreen(Screen[None]):
+    BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
+        Binding("enter", "start", "Start", priority=True),
+        Binding("slash", "type_workout", "Type one"),
+        Binding("x", "toggle_fresh", "Fresh"),
+        Binding("h", "history", "History"),
+        Binding("escape", "focus_list", "List", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.entries = services.catalogue.entries
+        self.fresh = False
+        self.prepared: PreparedSession | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label("runtimer · pick a workout, Enter to start", id="picker-title")
+        table: DataTable[str] = DataTable(id="workouts", cursor_type="row", zebra_stripes=True)
+        yield table
+        with Horizontal(id="edits"):
+            for field, label in EDITS:
+                yield Label(label, classes="edit-label")
+                yield Input(id=f"edit-{field}", compact=True, classes="edit")
+        yield Input(
+            id="oneline", compact=True, placeholder="/ to type a workout: 10m warmup, 8x(40s sprint, 2m jog)"
+        )
+        yield Label(id="guidance")
+        yield Label(id="why")
+        yield Label(id="problem")
+        yield Timeline(id="preview")
+        phases: DataTable[str] = DataTable(id="phases", cursor_type="none", zebra_stripes=True)
+        yield phases
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#workouts", DataTable)
+        table.add_columns("workout", "source", "time", "description")
+        for name, entry in sorted(self.entries.items()):
+            table.add_row(
+                name, entry.source, total_label(expand(entry.workout)), entry.workout.description, key=name
+            )
+        self.query_one("#phases", DataTable).add_columns("#", "phase", "time", "rep", "targets")
+        for problem in self.services.catalogue.problems.values():
+            self.notify(problem, severity="warning", timeout=8)
+        table.focus()
+        self._refresh_preview()
+
+    # ------------------------------------------------------------ state
+
+    def _chosen_entry(self) -> Entry | None:
+        typed = self.query_one("#oneline", Input).value.strip()
+        if typed:
+            if typed in self.entries:
+                return self.entries[typed]
+            if not looks_like_one_line(typed):
+                raise PlanError(f'"{typed}" is not a workout name or a one-line workout')
+            return Entry(parse_workout_text(typed), "one-line")
+        table = self.query_one("#workouts", DataTable)
+        if table.row_count == 0:
+            return None
+        name = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.entries.get(name or "")
+
+    def _overrides(self) -> Overrides:
+        values: dict[str, int] = {}
+        for field, label in EDITS:
+            text = self.query_one(f"#edit-{field}", Input).value.strip()
+            if not text:
+                continue
+            try:
+                if field == "reps":
+                    if not text.isdigit() or int(text) <= 0:
+                        raise ValueError(f'"{text}" is not a rep count')
+                    values[field] = int(text)
+                else:
+                    values[field] = parse_duration(text)
+            except ValueError as error:
+                raise PlanError(f"{label}: {error}") from None
+        return Overrides(**values)
+
+    def _refresh_preview(self) -> None:
+        problem = self.query_one("#problem", Label)
+        try:
+            entry = self._chosen_entry()
+            if entry is None:
+                return
+            last = self.services.store.last_session(entry.workout.name)
+            self.prepared = prepare(entry, self._overrides(), self.services.settings, last, self.fresh)
+        except PlanError as error:
+            self.prepared = None
+            problem.update(str(error))
+            problem.display = True
+            return
+        problem.display = False
+        self._show(self.prepared)
+
+    def _show(self, prepared: PreparedSession) -> None:
+        why = prepared.progression.reason if prepared.progression else ""
+        if self.fresh:
+            why = "fresh: history ignored" + (f" · {why}" if why else "")
+        self.query_one("#why", Label).update(why)
+        self.query_one("#why").display = bool(why)
+        advice = guidance(
+            prepared.workout, self.services.store.sessions(limit=HISTORY_FOR_GUIDANCE), self.services.today()
+        )
+        lines = [advice.week_line]
+        if advice.rest_day and is_hard_workout(prepared.workout):
+            lines.insert(0, advice.rest_day)
+        self.query_one("#guidance", Label).update(" · ".join(lines))
+        self.query_one(Timeline).phases = prepared.phases
+        table = self.query_one("#phases", DataTable)
+        table.clear()
+        for number, phase in enumerate(prepared.phases, start=1):
+            table.add_row(
+                str(number), phase_name(phase.kind), phase_length(phase), phase.rep_label, phase.targets_label
+            )
+        for field, _ in EDITS:
+            self.query_one(f"#edit-{field}", Input).placeholder = _current(prepared, field)
+
+    # ----------------------------------------------------------- events
+
+    @on(DataTable.RowHighlighted, "#workouts")
+    def _highlighted(self) -> None:
+        self._refresh_preview()
+
+    @on(Input.Changed)
+    def _edited(self) -> None:
+        self._refresh_preview()
+
+    @on(DataTable.RowSelected, "#workouts")
+    def _selected(self) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        self._refresh_preview()
+        if self.prepared is None:
+            self.notify("fix the workout first", severity="error", timeout=3)
+            return
+        self.post_message(StartSession(self.prepared))
+
+    def action_type_workout(self) -> None:
+        self.query_one("#oneline", Input).focus()
+
+    def action_focus_list(self) -> None:
+        self.query_one("#workouts", DataTable).focus()
+
+    def action_toggle_fresh(self) -> None:
+        self.fresh = not self.fresh
+        self._refresh_preview()
+
+    def action_history(self) -> None:
+        self.app.push_screen(HistoryScreen(self.services))
+
+    def refresh_history(self) -> None:
+        """After a session the history has moved on, and so has the preview."""
+        self._refresh_preview()
+
+
+def _current(prepared: PreparedSession, field: str) -> str:
+    """The placeholder shows what runs now, so an empty field means "as shown"."""
+    if field == "reps":
+        reps = {p.reps for p in prepared.phases if p.reps}
+        return "/".join(str(r) for r in sorted(reps)) or "-"
+    values = {p.duration for p in prepared.phases if p.kind.value == field and p.duration}
+    return "/".join(format_clock(v) for v in sorted(values)) or "-"

@@ -1,0 +1,274 @@
+"""The session screen: the heart of the product, read from a metre or two away.
+
+It owns the runner (as a worker, so leaving the screen cancels it), forwards
+engine events to itself as messages, and repaints the countdown from the
+runner's clock-based snapshot a few times a second. Widgets only display.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, ProgressBar
+from textual.worker import Worker, WorkerState
+
+from runtimer.audio.cues import CuePlayer
+from runtimer.engine import commands as c
+from runtimer.engine import events as e
+from runtimer.engine.machine import Engine, EngineSettings, Snapshot, State
+from runtimer.plan.durations import format_clock
+from runtimer.prepare import PreparedSession
+from runtimer.recorder import SessionRecorder
+from runtimer.runner import Runner
+from runtimer.tui.labels import next_line, phase_name, signed_seconds
+from runtimer.tui.messages import SessionEvent
+from runtimer.tui.screens.confirm import ConfirmScreen
+from runtimer.tui.screens.help import HelpScreen
+from runtimer.tui.screens.summary import SummaryScreen
+from runtimer.tui.services import Services
+from runtimer.tui.widgets.bigclock import BigClock
+from runtimer.tui.widgets.timeline import Timeline, kind_class
+from runtimer.tui.widgets.touch import TouchButton
+
+REFRESH_S = 0.2
+"""Display rate, not engine rate: boundaries and cues come from the runner on time."""
+COMPACT_WIDTH, COMPACT_HEIGHT = 60, 18
+PHASE_CLASSES = ("-warmup", "-sprint", "-run", "-recovery", "-cooldown", "-exercise")
+
+BUTTONS = (
+    ("pause_resume", "Pause"),
+    ("skip", "Next"),
+    ("back", "Back"),
+    ("shorter", "Rest -"),
+    ("longer", "Rest +"),
+    ("add_rep", "+Rep"),
+    ("finish_after_rep", "Finish"),
+    ("lap", "Lap"),
+)
+
+
+class SessionScreen(Screen[None]):
+    BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
+        Binding("space", "pause_resume", "Pause"),
+        Binding("n", "skip", "Next"),
+        Binding("b", "back", "Back"),
+        Binding("minus", "shorter", "Rest -"),
+        Binding("plus,equals_sign", "longer", "Rest +"),
+        Binding("r", "add_rep", "+Rep"),
+        Binding("f", "finish_after_rep", "Finish"),
+        Binding("l", "lap", "Lap"),
+        Binding("m", "mute", "Mute"),
+        Binding("t", "metronome", "Click"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit_session", "Quit"),
+    ]
+
+    def __init__(self, prepared: PreparedSession, services: Services) -> None:
+        super().__init__()
+        self.prepared = prepared
+        self.services = services
+        settings = services.settings
+        engine = Engine(
+            prepared.phases,
+            EngineSettings(
+                lead_in_s=settings.lead_in_s,
+                rest_step_s=settings.rest_step_s,
+                rest_floor_s=settings.rest_floor_s,
+            ),
+        )
+        self.runner = Runner(engine, services.clock)
+        self.cues = CuePlayer(services.audio, settings.announce, settings.metronome)
+        self.recorder = SessionRecorder(
+            services.store, prepared.name, prepared.plan_text, prepared.reps_planned, prepared.rest_s
+        )
+        self.runner.subscribe(self.cues)
+        self.runner.subscribe(self.recorder)
+        self.runner.subscribe(self._forward)
+        self._quit_when_done = False
+        self._shown: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topline"):
+            yield Label(id="phase")
+            yield Label(id="rep")
+        yield BigClock(id="clock")
+        yield Label(id="next")
+        yield Label(id="targets")
+        yield Label(id="why")
+        yield Timeline(id="timeline")
+        yield ProgressBar(id="progress", total=1.0, show_eta=False)
+        with Horizontal(id="status"):
+            yield Label(id="elapsed")
+            yield Label(id="remaining")
+            yield Label(id="rest")
+            yield Label(id="sound")
+        with Horizontal(id="buttons"):
+            for action, label in BUTTONS:
+                yield TouchButton(label, id=f"do-{action}", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        progression = self.prepared.progression
+        why = progression.reason if progression and progression.previous_rest_s is not None else ""
+        self._set_text("why", why)
+        self.query_one("#why").display = bool(why)
+        for notice in [*self.recorder.take_notices(), *self.services.audio.problems]:
+            self.notify(notice, severity="warning", timeout=6)
+        if self.services.audio.status != "sound on":
+            self.notify(self.services.audio.status, severity="warning", timeout=6)
+        self.run_worker(self.runner.run(), name="runner", exit_on_error=False)
+        self.runner.send(c.Start())
+        self._repaint()
+        self.set_interval(REFRESH_S, self._repaint)
+
+    # ------------------------------------------------------------ display
+
+    def _set_text(self, widget_id: str, text: str) -> None:
+        """Update a label only when its text changes: a quiet screen costs no CPU."""
+        if self._shown.get(widget_id) != text:
+            self._shown[widget_id] = text
+            self.query_one(f"#{widget_id}", Label).update(text)
+
+    def _repaint(self) -> None:
+        snap = self.runner.snapshot()
+        self._paint_phase(snap)
+        clock = self.query_one(BigClock)
+        if snap.state is State.COUNTDOWN:
+            clock.text = format_clock(snap.lead_in_remaining_s)
+        elif snap.remaining_s is None:
+            clock.text = format_clock(snap.phase_elapsed_s)
+        else:
+            clock.text = format_clock(snap.remaining_s)
+        self.query_one(ProgressBar).update(progress=snap.progress)
+        self._set_text("elapsed", f"elapsed {format_clock(snap.elapsed_s)}")
+        self._set_text("remaining", f"left {format_clock(snap.remaining_total_s)}")
+        self._set_text(
+            "rest", f"rest {signed_seconds(snap.rest_adjust_s)}" if snap.rest_adjust_s else "rest as planned"
+        )
+        audio = self.services.audio
+        sound = "muted" if audio.muted else audio.status
+        if snap.phase.cadence:
+            sound += f" · click {'on' if self.cues.metronome_on else 'off'}"
+        self._set_text("sound", sound)
+
+    def _paint_phase(self, snap: Snapshot) -> None:
+        phase = snap.phase
+        paused = snap.state is State.PAUSED
+        ready = snap.state in (State.READY, State.COUNTDOWN)
+        name = "GET READY" if ready else phase_name(phase.kind)
+        if paused:
+            name = f"PAUSED · {name}"
+        if phase.duration is None and not ready:
+            name += " · press L at the line"
+        self._set_text("phase", name)
+        self._set_text(
+            "rep", f"Rep {phase.rep} / {phase.reps}" if phase.rep is not None and not ready else ""
+        )
+        upcoming = phase if ready else snap.next_phase
+        self._set_text("next", next_line(upcoming))
+        self._set_text("targets", phase.targets_label)
+        for css_class in PHASE_CLASSES:
+            self.set_class(css_class == f"-{kind_class(phase.kind)}" and not ready, css_class)
+        self.set_class(paused, "-paused")
+        self.set_class(ready, "-ready")
+        timeline = self.query_one(Timeline)
+        timeline.phases = self.runner.engine.phases
+        timeline.current = -1 if ready else snap.index
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT, "-compact")
+
+    # ------------------------------------------------------------- events
+
+    def _forward(self, event: e.Event) -> None:
+        self.post_message(SessionEvent(event))
+
+    def on_session_event(self, message: SessionEvent) -> None:
+        event = message.event
+        match event:
+            case e.Ignored(reason=reason):
+                self.notify(reason, timeout=2)
+            case e.RestAdjusted(delta_s=delta, rest_s=rest):
+                self.notify(f"rest {signed_seconds(delta)}: now {format_clock(rest)}", timeout=2)
+            case e.RepsChanged(reps=reps):
+                self.notify(f"{reps} reps", timeout=2)
+            case e.LapRecorded(split=split):
+                self.notify(f"lap {format_clock(split.split_s)}", timeout=3)
+        self._repaint()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "runner" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        summary = self.runner.engine.summary
+        if self._quit_when_done or summary is None:
+            self.app.exit()
+            return
+        self.app.switch_screen(SummaryScreen(self.prepared, summary, self.recorder, self.services))
+
+    # ------------------------------------------------------------ actions
+
+    @on(Button.Pressed)
+    async def _button(self, event: Button.Pressed) -> None:
+        action = (event.button.id or "").removeprefix("do-")
+        await self.run_action(action)
+
+    def _send(self, command: c.Command) -> None:
+        self.runner.send(command)
+        self._repaint()
+
+    def action_pause_resume(self) -> None:
+        self._send(c.Toggle())
+
+    def action_skip(self) -> None:
+        self._send(c.Skip())
+
+    def action_back(self) -> None:
+        self._send(c.Back())
+
+    def action_shorter(self) -> None:
+        self._send(c.AdjustRest(-1))
+
+    def action_longer(self) -> None:
+        self._send(c.AdjustRest(+1))
+
+    def action_add_rep(self) -> None:
+        self._send(c.AddRep())
+
+    def action_finish_after_rep(self) -> None:
+        self._send(c.FinishAfterRep())
+
+    def action_lap(self) -> None:
+        self._send(c.Lap())
+
+    def action_mute(self) -> None:
+        audio = self.services.audio
+        audio.set_muted(not audio.muted)
+        self._repaint()
+
+    def action_metronome(self) -> None:
+        self.cues.set_metronome(not self.cues.metronome_on, self.runner.snapshot().phase_elapsed_s)
+        self._repaint()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_quit_session(self) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.stop_and_quit()
+
+        self.app.push_screen(
+            ConfirmScreen("Stop and quit? This session is kept in your history as stopped."), confirmed
+        )
+
+    def stop_and_quit(self) -> None:
+        """Stop the session, let the history catch up, then leave: nothing recorded is lost."""
+        self._quit_when_done = True
+        if self.runner.finished:
+            self.app.exit()
+        else:
+            self.runner.send(c.Stop())

@@ -1,0 +1,108 @@
+"""After the last phase: what was done, and the one question the next session needs.
+
+"By the last interval you should be gassed; if not, lower the rest." The
+answer goes to the history, where the next session of this workout reads it.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label
+
+from runtimer.engine.events import Summary
+from runtimer.plan.durations import format_clock
+from runtimer.plan.models import StepKind
+from runtimer.prepare import PreparedSession
+from runtimer.recorder import SessionRecorder
+from runtimer.tui.labels import phase_name, signed_seconds
+from runtimer.tui.messages import ShowPicker
+from runtimer.tui.services import Services
+from runtimer.tui.widgets.touch import TouchButton
+
+QUESTION = "Were you gassed on the last sprint?"
+
+
+def summary_lines(summary: Summary) -> list[str]:
+    lines = [
+        f"Phases   {summary.phases_done} of {summary.phases_planned}",
+        f"Active   {format_clock(summary.active_s)}",
+    ]
+    if summary.reps_planned:
+        lines.insert(1, f"Reps     {summary.reps_done} of {summary.reps_planned}")
+    if summary.rest_adjust_s:
+        rest = f", rests now {format_clock(summary.rest_s)}" if summary.rest_s else ""
+        lines.append(f"Rest     {signed_seconds(summary.rest_adjust_s)}{rest}")
+    for split in summary.splits:
+        rep = f" rep {split.phase.rep_label}" if split.phase.rep is not None else ""
+        lines.append(f"Lap      {phase_name(split.phase.kind)}{rep}: {format_clock(split.split_s)}")
+    return lines
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
+        Binding("y", "gassed(True)", "Gassed"),
+        Binding("n", "gassed(False)", "Not gassed"),
+        Binding("s", "gassed(None)", "Skip"),
+        Binding("enter", "back", "Workouts"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self, prepared: PreparedSession, summary: Summary, recorder: SessionRecorder, services: Services
+    ) -> None:
+        super().__init__()
+        self.prepared = prepared
+        self.summary = summary
+        self.recorder = recorder
+        self.services = services
+        self.answer: bool | None = None
+        self.answered = not any(run.phase.kind is StepKind.SPRINT for run in summary.runs)
+
+    def compose(self) -> ComposeResult:
+        title = "SESSION COMPLETE" if self.summary.status == "completed" else "SESSION STOPPED"
+        with Vertical(id="summary"):
+            yield Label(f"{title} · {self.prepared.name}", id="summary-title")
+            for line in summary_lines(self.summary):
+                yield Label(line, classes="summary-line")
+            with Vertical(id="gassed"):
+                yield Label(QUESTION, id="question")
+                with Horizontal(id="answers"):
+                    yield TouchButton("Yes (y)", id="gassed-yes", compact=True)
+                    yield TouchButton("No (n)", id="gassed-no", compact=True)
+                    yield TouchButton("Skip (s)", id="gassed-skip", compact=True)
+            yield Label("", id="saved")
+            yield Label("Enter: back to the workouts · q: quit", id="summary-next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#gassed").display = not self.answered
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        answers = {"gassed-yes": True, "gassed-no": False, "gassed-skip": None}
+        if event.button.id in answers:
+            self.action_gassed(answers[event.button.id])
+
+    def action_gassed(self, gassed: bool | None) -> None:
+        if self.answered:
+            return
+        self.answered = True
+        self.answer = gassed
+        self.run_worker(self.recorder.answer_gassed(gassed), name="answer")
+        self.query_one("#gassed").display = False
+        said = {
+            True: "gassed: rests stay as they are",
+            False: "not gassed: shorter rests next time",
+            None: "skipped",
+        }
+        self.query_one("#saved", Label).update(f"Saved · {said[gassed]}")
+
+    async def action_back(self) -> None:
+        await self.workers.wait_for_complete()
+        self.app.post_message(ShowPicker())
+
+    async def action_quit(self) -> None:
+        await self.workers.wait_for_complete()
+        self.app.exit()
