@@ -7,6 +7,7 @@ this module is the edge where :class:`PlanError` turns into that line.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,12 +15,14 @@ from typing import NoReturn
 
 from runtimer.history_cli import add_history_commands
 from runtimer.locations import user_workouts_dir
+from runtimer.pace_cli import add_pace_command
 from runtimer.plan.durations import format_clock, parse_duration
 from runtimer.plan.errors import USAGE_ERROR, PlanError
 from runtimer.plan.loader import Catalogue, Entry, load_workout_file
 from runtimer.plan.overrides import Overrides, apply_overrides
+from runtimer.plan.pace import Pace, parse_pace
 from runtimer.plan.phases import expand, total_label
-from runtimer.prepare import prepare
+from runtimer.prepare import HISTORY_WINDOW, prepare
 from runtimer.resources import seeds_dir
 from runtimer.settings import load_settings
 from runtimer.store.fallback import open_store
@@ -36,6 +39,13 @@ class _Parser(argparse.ArgumentParser):
 def _duration_argument(text: str) -> int:
     try:
         return parse_duration(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _pace_argument(text: str) -> Pace:
+    try:
+        return parse_pace(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
@@ -74,12 +84,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_overrides(run)
     run.add_argument("--mute", action="store_true", help="start with sound off")
     run.add_argument("--fresh", action="store_true", help="ignore history: rests as written")
+    run.add_argument(
+        "--usual-pace",
+        type=_pace_argument,
+        metavar="PACE",
+        help="your everyday pace (8:30/mi): sets the goal pace of @goal steps for this session",
+    )
     run.set_defaults(handler=_run)
 
     check = commands.add_parser("check", help="validate workout files")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.set_defaults(handler=_check)
     add_history_commands(commands)
+    add_pace_command(commands)
     return parser
 
 
@@ -102,9 +119,8 @@ def _run(args: argparse.Namespace) -> int:
     settings = load_settings()
     store = open_store()
     try:
-        prepared = prepare(
-            entry, _overrides(args), settings, store.last_session(entry.workout.name), args.fresh
-        )
+        history = store.sessions(limit=HISTORY_WINDOW)
+        prepared = prepare(entry, _overrides(args), settings, history, args.fresh, args.usual_pace)
     except BaseException:
         store.close()
         raise
@@ -193,3 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlanError as error:
         print(f"runtimer: {error}", file=sys.stderr)
         return USAGE_ERROR
+    except BrokenPipeError:
+        # `runtimer history | head`: the reader left, which is not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

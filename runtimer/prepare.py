@@ -6,16 +6,22 @@ through :func:`prepare`, so what the picker previews is what runs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from runtimer.coach.cadence import CadenceProgress, completed_sessions, with_current_cadence
 from runtimer.coach.progression import Progression, progress_workout
 from runtimer.plan.loader import Entry
-from runtimer.plan.models import Workout
+from runtimer.plan.models import GOAL, Repeat, Step, Workout
 from runtimer.plan.overrides import Overrides, apply_overrides
+from runtimer.plan.pace import Pace
 from runtimer.plan.phases import Phase, expand
 from runtimer.plan.textsyntax import workout_to_text
 from runtimer.settings import Settings
 from runtimer.store.records import SessionRecord
+
+HISTORY_WINDOW = 200
+"""Sessions read to prepare the next one: rests need the last, cadence counts up to ten."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,13 @@ class PreparedSession:
     phases: tuple[Phase, ...]
     progression: Progression | None
     """Why the rests are what they are; ``None`` when history had no say."""
+    cadence: CadenceProgress | None = None
+    """Where a cadence ramp starts this time, and why."""
+
+    @property
+    def reasons(self) -> list[str]:
+        """What history changed, in words, for the picker and the session screen."""
+        return [why.reason for why in (self.progression, self.cadence) if why is not None]
 
     @property
     def name(self) -> str:
@@ -47,23 +60,49 @@ def prepare(
     entry: Entry,
     overrides: Overrides,
     settings: Settings,
-    last: SessionRecord | None = None,
+    history: Sequence[SessionRecord] = (),
     fresh: bool = False,
+    usual_pace: Pace | None = None,
 ) -> PreparedSession:
-    """History moves the rests first; the runner's own edits then have the last word.
+    """History moves the rests and cadence first; the runner's own edits then have the last word.
+
+    ``history`` is the stored sessions, newest first (a recent window is enough).
 
     An explicit ``--jog`` (or an edit of whichever kind the workout rests with)
     replaces what history suggested, so no "why" line is shown for it. One-line
     workouts and loose files share no identity across sessions, so only named
     workouts (built-in or the runner's own) learn from history.
     """
-    workout, progression = entry.workout, None
+    workout, progression, cadence = entry.workout, None, None
     if entry.source in ("built-in", "user"):
+        name = workout.name
+        last = next((r for r in history if r.workout == name and r.status != "running"), None)
         workout, progression = progress_workout(
             workout, last, step_s=settings.rest_step_s, floor_s=settings.rest_floor_s, fresh=fresh
         )
-    workout = apply_overrides(workout, overrides)
+        completed = 0 if fresh else completed_sessions(history, name)
+        workout, cadence = with_current_cadence(workout, completed, settings.cadence_step)
+    workout = apply_overrides(with_goal_pace(workout, settings.goal(usual_pace)), overrides)
     phases = expand(workout)
     if progression is not None and overrides.jog is not None:
         progression = None
-    return PreparedSession(entry, workout, phases, progression)
+    return PreparedSession(entry, workout, phases, progression, cadence)
+
+
+def with_goal_pace(workout: Workout, goal: Pace | None) -> Workout:
+    """``@goal`` steps take the runner's goal pace; without one they run with no pace target.
+
+    Only the pace changes: a goal-paced distance had no pace to be timed by when
+    it was read, so it runs to the lap key, and keeps doing so.
+    """
+
+    def edit(step: Step) -> Step:
+        return step.model_copy(update={"pace": goal}) if step.pace == GOAL else step
+
+    items = [
+        item.model_copy(update={"steps": [edit(step) for step in item.steps]})
+        if isinstance(item, Repeat)
+        else edit(item)
+        for item in workout.steps
+    ]
+    return workout.model_copy(update={"steps": items})

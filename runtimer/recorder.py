@@ -141,6 +141,7 @@ class SessionRecorder:
             run.planned_s,
             run.actual_s,
             split_s,
+            run.phase.target_split_s if split_s is not None else None,
         )
         rep = _rep_run_in_full(run)
         if rep is not None and rep not in self._reps_done:

@@ -10,11 +10,14 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from runtimer.coach.pace import PaceRate, goal_pace, parse_percent_range
 from runtimer.locations import config_dir
 from runtimer.plan.errors import PlanError
 from runtimer.plan.loader import describe_validation_error
+from runtimer.plan.models import PaceField
+from runtimer.plan.pace import Pace
 
 Announce = Literal["tones", "voice", "both"]
 
@@ -32,6 +35,26 @@ class Settings(BaseModel):
     rest_floor_s: int = Field(default=30, ge=0, le=600)
     metronome: bool = True
     """Click along with steps that have a cadence target."""
+    cadence_step: int = Field(default=2, ge=0, le=10)
+    """How many steps a minute a cadence ramp starts higher after each finished session."""
+    usual_pace: PaceField | None = None
+    """Your everyday running pace (``8:30/mi``); with ``faster`` it sets the goal pace of ``@goal`` steps."""
+    faster: str = "20-25%"
+    """How much faster than usual the goal pace is: the notes' 400 m repeats run 20-25% faster."""
+
+    @field_validator("faster")
+    @classmethod
+    def _percent_range(cls, text: str) -> str:
+        parse_percent_range(text)
+        return text
+
+    def goal(self, usual_pace: Pace | None = None) -> Pace | None:
+        """The goal pace in whole seconds, in the unit the usual pace was given in."""
+        usual = usual_pace or self.usual_pace
+        if usual is None:
+            return None
+        target = goal_pace(PaceRate.from_pace(usual), *parse_percent_range(self.faster)).target
+        return Pace(round(target.seconds_per(usual.unit)), usual.unit)
 
 
 def settings_path() -> Path:

@@ -14,7 +14,7 @@ from runtimer.plan.models import (
     StepKind,
     Workout,
 )
-from runtimer.plan.pace import Pace
+from runtimer.plan.pace import Distance, Pace
 
 
 def spans(cls: type[DurationSpan] | type[RepSpan], top: int) -> st.SearchStrategy[DurationSpan | RepSpan]:
@@ -35,7 +35,9 @@ steps = st.builds(
     Step,
     kind=st.sampled_from(StepKind),
     duration=st.none() | spans(DurationSpan, 4000),
-    pace=st.none() | st.builds(Pace, st.integers(60, 900), st.sampled_from(["mi", "km"])),
+    distance=st.none()
+    | st.builds(Distance, st.integers(1, 20000).map(float), st.sampled_from(["m", "km", "mi"])),
+    pace=st.none() | st.just("goal") | st.builds(Pace, st.integers(60, 900), st.sampled_from(["mi", "km"])),
     cadence=st.none() | st.integers(MIN_CADENCE, MAX_CADENCE),
     note=st.none() | note_text,
 )

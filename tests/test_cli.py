@@ -119,3 +119,15 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exit_.value.code == 0
     assert capsys.readouterr().out.strip() == f"runtimer {__version__}"
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "runtimer", "show", "intervals", "--reps", "10"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # like `| head -0`
+        error = process.stderr.read().decode()
+    assert "Traceback" not in error and "BrokenPipe" not in error

@@ -266,3 +266,11 @@ def test_long_phases_get_a_ten_second_heads_up() -> None:
     engine = started("60s jog, 20s sprint")
     timeline = run_to_end(engine)
     assert [(at - T0, ev.index, ev.seconds) for at, ev in of_type(timeline, e.SecondsLeft)] == [(50, 0, 10)]
+
+
+def test_a_lap_at_the_line_ends_a_distance_phase_before_its_paced_time() -> None:
+    engine = started("2x(400m @6:30/mi, 90s jog)")
+    events = engine.handle(c.Lap(), T0 + 95)
+    split = next(ev for ev in events if isinstance(ev, e.LapRecorded)).split
+    assert split.split_s == 95 and split.phase.target_split_s == pytest.approx(96.9, abs=0.05)
+    assert engine.index == 1

@@ -25,6 +25,7 @@ FORBIDDEN = (
         "runtimer.plan.overrides",
         "runtimer.plan.textsyntax",
         "runtimer.engine.machine",
+        "runtimer.coach.pace",
     ],
 )
 def test_core_imports_nothing_with_side_effects(module: str) -> None:

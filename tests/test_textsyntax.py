@@ -64,3 +64,48 @@ def test_errors_point_at_the_column(text: str, message: str) -> None:
 def test_text_form_round_trips(workout: Workout) -> None:
     text = workout_to_text(workout)
     assert parse_workout_text(text).steps == workout.steps
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "distance", "duration", "split"),
+    [
+        ("400m @6:30/mi", StepKind.RUN, 400, 97, 96.9),
+        ("sprint 400m @6:30/mi", StepKind.SPRINT, 400, 97, 96.9),
+        ("sprint 400m", StepKind.SPRINT, 400, None, None),
+        ("lap sprint 1km @4:00/km", StepKind.SPRINT, 1000, None, 240),
+        ("90s sprint 400m @6:30/mi", StepKind.SPRINT, 400, 90, 96.9),
+        ("20m run @6:30/mi", StepKind.RUN, None, 1200, None),
+    ],
+)
+def test_distance_steps(
+    text: str, kind: StepKind, distance: float | None, duration: int | None, split: float | None
+) -> None:
+    [phase] = expand(parse_workout_text(text))
+    assert phase.kind is kind
+    assert (phase.distance.metres if phase.distance else None) == distance
+    assert phase.duration == duration
+    assert phase.target_split_s == pytest.approx(split, abs=0.05) if split else phase.target_split_s is None
+
+
+def test_the_issue_example_runs_four_timed_400s() -> None:
+    phases = expand(parse_workout_text("4x(400m @6:30/mi, 90s jog)"))
+    assert [(p.kind, p.duration) for p in phases[:2]] == [(StepKind.RUN, 97), (StepKind.JOG, 90)]
+    assert phases[0].targets_label == "400m @6:30/mi in 1:37"
+
+
+def test_a_cadence_ramp_climbs_rep_by_rep() -> None:
+    workout = parse_workout_text("5m warmup, 4x(5m run @160-180spm), 5m cooldown")
+    assert [p.cadence for p in expand(workout)] == [None, 160, 167, 173, 180, None]
+    assert workout_to_text(workout) == "5m warmup, 4x(5m run @160-180spm), 5m cooldown"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("20m run @170-180spm", "step 1: a cadence ramp (170-180) needs a repeat block to climb across"),
+        ("2x(1m run @180-170spm)", 'at column 11: "@180-170spm": a cadence ramp climbs, low end first'),
+    ],
+)
+def test_cadence_ramp_mistakes(text: str, message: str) -> None:
+    with pytest.raises(PlanError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        parse_workout_text(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from runtimer.plan.durations import format_time
 from runtimer.plan.models import Repeat, Step, StepKind, Workout
 from runtimer.store.records import SessionRecord
 
@@ -60,17 +61,17 @@ def next_recovery(
         raise ValueError("planned rest, step and floor must be greater than zero")
     if fresh or last is None or last.rest_s is None:
         why = "fresh start" if fresh else "first time" if last is None else "no rest recorded last time"
-        return Progression(planned_s, None, f"{kind} {_clock(planned_s)}: as planned, {why}")
+        return Progression(planned_s, None, f"{kind} {format_time(planned_s)}: as planned, {why}")
     change, why = _verdict(last, step_s)
     wanted = last.rest_s + change
     lowest, highest = min(floor_s, planned_s), planned_s + STEPS_ABOVE_PLAN * step_s
     rest = min(max(wanted, lowest), highest)
     if rest != wanted:
-        why += f", but {_clock(rest)} is the {'floor' if rest == lowest else 'ceiling'}"
+        why += f", but {format_time(rest)} is the {'floor' if rest == lowest else 'ceiling'}"
     head = (
-        f"{kind} {_clock(rest)} again"
+        f"{kind} {format_time(rest)} again"
         if rest == last.rest_s
-        else f"{kind} {_clock(rest)}, was {_clock(last.rest_s)}"
+        else f"{kind} {format_time(rest)}, was {format_time(last.rest_s)}"
     )
     return Progression(rest, last.rest_s, f"{head}: {why}")
 
@@ -135,9 +136,3 @@ def progress_workout(
     kind, planned_s = planned
     progression = next_recovery(last, planned_s, kind=kind, step_s=step_s, floor_s=floor_s, fresh=fresh)
     return with_recovery(workout, progression.rest_s, floor_s), progression
-
-
-def _clock(seconds: int) -> str:
-    """``1:45``: how a runner says it, unlike the padded ``01:45`` of a countdown."""
-    minutes, secs = divmod(seconds, 60)
-    return f"{minutes}:{secs:02d}"

@@ -354,6 +354,7 @@ class Engine:
         self._retime(phase.duration + command.seconds, self._active(now))
 
     def _lap(self, command: c.Lap, now: float) -> None:
+        """A lap at the line ends a distance (or open) phase; in a timed one it is a split."""
         active = self._active(now)
         split = e.Split(
             self._index,
@@ -364,7 +365,8 @@ class Engine:
         self._splits.append(split)
         self._lap_start = active
         self._events.append(e.LapRecorded(split))
-        if self._phases[self._index].duration is None:
+        phase = self._phases[self._index]
+        if phase.duration is None or phase.distance is not None:
             self._end_phase(e.EndedBy.LAP, active)
 
     def _adjust_rest(self, command: c.AdjustRest, now: float) -> None:

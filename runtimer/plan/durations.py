@@ -80,3 +80,26 @@ def format_clock(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes:02d}:{secs:02d}"
+
+
+def format_time(seconds: float) -> str:
+    """``M:SS``, or ``H:MM:SS`` from an hour on, to the nearest second.
+
+    Nearest, with Python's ``round()`` (ties go to the even second): 96.9 s
+    shows as 1:37 and 382.5 s as 6:22. A pace or split is a target to aim at,
+    so the closest whole second is the honest label, and ties-to-even keeps a
+    table of halves from leaning all slow or all fast. This differs on purpose
+    from :func:`format_clock`, which rounds a countdown
+    up so that 0:00 only ever means "over".
+
+    Unit conversion leaves float noise (8:30/mi at 25% faster comes back from
+    kilometres as 382.50000000000006 s), which would tip a tie the other way;
+    clearing everything below a microsecond first makes the result what the
+    same sum gives on paper.
+    """
+    whole = round(round(seconds, 6))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

@@ -8,8 +8,9 @@ records that the engine consumes.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -18,13 +19,14 @@ from pydantic import (
     Discriminator,
     Field,
     PlainSerializer,
+    PlainValidator,
     Tag,
     field_validator,
     model_validator,
 )
 
 from runtimer.plan.durations import format_duration, parse_duration
-from runtimer.plan.pace import Pace, parse_pace
+from runtimer.plan.pace import Distance, Pace, parse_distance, parse_pace, split_seconds
 
 
 class StepKind(StrEnum):
@@ -198,11 +200,83 @@ class RepSpan(_Span):
         return "try 8 or 6-10"
 
 
+GOAL = "goal"
+"""A pace written as ``goal`` is the runner's goal pace from their settings (usual pace made faster)."""
+
+
 def _pace_from_text(value: Any) -> Any:
     return parse_pace(value) if isinstance(value, str) else value
 
 
+def _pace_or_goal(value: Any) -> Pace | Literal["goal"]:
+    """One validator for both forms, so a bad pace gets one message rather than a union's two."""
+    if isinstance(value, Pace):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a pace (try 6:30/mi, 4:00/km or goal)")
+    if value.strip().lower() == GOAL:
+        return "goal"
+    return parse_pace(value)
+
+
+PaceOrGoalField = Annotated[Pace | Literal["goal"], PlainValidator(_pace_or_goal), PlainSerializer(str)]
+
+
 PaceField = Annotated[Pace, BeforeValidator(_pace_from_text), PlainSerializer(str)]
+
+
+@dataclass(frozen=True)
+class CadenceRamp:
+    """A cadence that climbs across the reps of a block: ``170-180`` steps a minute.
+
+    The metronome holds one tempo per phase, so a ramp moves rep by rep, from
+    ``low`` in the first rep to ``high`` in the last.
+    """
+
+    low: int
+    high: int
+
+    def at(self, rep: int, reps: int) -> int:
+        if reps <= 1:
+            return self.high
+        return round(self.low + (self.high - self.low) * (rep - 1) / (reps - 1))
+
+    def __str__(self) -> str:
+        return f"{self.low}-{self.high}"
+
+
+CADENCE_HINT = f"steps per minute, {MIN_CADENCE}-{MAX_CADENCE}, or a ramp like 170-180"
+
+
+def parse_cadence(value: Any) -> int | CadenceRamp:
+    """180, "180", or a ramp "170-180"; the ``ValueError`` message is user-facing."""
+    if isinstance(value, int | CadenceRamp) and not isinstance(value, bool):
+        parts = [value] if isinstance(value, int) else [value.low, value.high]
+    elif isinstance(value, str) and re.fullmatch(r"\s*\d+\s*(-\s*\d+\s*)?", value):
+        parts = [int(part) for part in value.split("-")]
+    else:
+        raise ValueError(f"{value!r} is not a cadence ({CADENCE_HINT})")
+    if not all(MIN_CADENCE <= part <= MAX_CADENCE for part in parts):
+        raise ValueError(f'"{value}": cadence runs from {MIN_CADENCE} to {MAX_CADENCE} steps per minute')
+    if len(parts) == 1:
+        return parts[0]
+    if parts[0] >= parts[1]:
+        raise ValueError(f'"{value}": a cadence ramp climbs, low end first (try 170-180)')
+    return CadenceRamp(parts[0], parts[1])
+
+
+CadenceField = Annotated[
+    int | CadenceRamp,
+    PlainValidator(parse_cadence),
+    PlainSerializer(lambda value: value if isinstance(value, int) else str(value)),
+]
+
+
+def _distance_from_text(value: Any) -> Any:
+    return parse_distance(value) if isinstance(value, str) else value
+
+
+DistanceField = Annotated[Distance, BeforeValidator(_distance_from_text), PlainSerializer(str)]
 
 
 def _kind_from_text(value: Any) -> Any:
@@ -219,7 +293,11 @@ def _duration_from_text(value: Any) -> Any:
 
 
 class Step(BaseModel):
-    """One thing to do for a while: a kind, a duration (or open-ended) and targets."""
+    """One thing to do for a while: a kind, a duration (or open-ended) and targets.
+
+    A step may cover a distance instead: with a pace its duration is the time
+    the distance takes at that pace, without one it ends on the lap key.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -227,9 +305,36 @@ class Step(BaseModel):
     duration: Annotated[DurationSpan | None, BeforeValidator(_duration_from_text)] = Field(
         description='Seconds or a duration text; "lap" means open-ended.'
     )
-    pace: PaceField | None = None
-    cadence: int | None = Field(default=None, ge=MIN_CADENCE, le=MAX_CADENCE)
+    distance: DistanceField | None = None
+    pace: PaceOrGoalField | None = None
+    cadence: CadenceField | None = None
     note: str | None = Field(default=None, min_length=1, max_length=MAX_NOTE)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _time_the_distance(cls, data: Any) -> Any:
+        """A distance with no duration is timed by its pace, or left to the lap key."""
+        if isinstance(data, dict) and data.get("distance") is not None and "duration" not in data:
+            data = dict(data)
+            distance = _distance_from_text(data["distance"])
+            pace = _pace_from_text(data.get("pace"))
+            if isinstance(distance, Distance) and isinstance(pace, Pace):
+                data["duration"] = max(1, round(split_seconds(pace, distance.metres)))
+            else:
+                data["duration"] = None
+        return data
+
+    @property
+    def timed_by_pace(self) -> bool:
+        """True when the duration is just the distance at the pace (and so not worth writing)."""
+        if (
+            self.distance is None
+            or not isinstance(self.pace, Pace)
+            or self.duration is None
+            or self.duration.is_range
+        ):
+            return False
+        return self.duration.value == max(1, round(split_seconds(self.pace, self.distance.metres)))
 
     @field_validator("note")
     @classmethod
@@ -272,3 +377,12 @@ class Workout(BaseModel):
     name: str = Field(min_length=1, max_length=40)
     description: str = ""
     steps: list[Item] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ramps_need_reps(self) -> Self:
+        for number, item in enumerate(self.steps, start=1):
+            if isinstance(item, Step) and isinstance(item.cadence, CadenceRamp):
+                raise ValueError(
+                    f"step {number}: a cadence ramp ({item.cadence}) needs a repeat block to climb across"
+                )
+        return self

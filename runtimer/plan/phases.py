@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from runtimer.plan.durations import format_clock
-from runtimer.plan.models import Repeat, Step, StepKind, Workout
-from runtimer.plan.pace import Pace
+from runtimer.plan.durations import format_clock, format_time
+from runtimer.plan.models import CadenceRamp, Repeat, Step, StepKind, Workout
+from runtimer.plan.pace import Distance, Pace, split_seconds
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Phase:
     rep: int | None = None
     reps: int | None = None
     block: int | None = None
+    distance: Distance | None = None
     pace: Pace | None = None
     cadence: int | None = None
     note: str | None = None
@@ -41,10 +42,21 @@ class Phase:
         return f"{self.rep}/{self.reps}" if self.rep is not None else ""
 
     @property
+    def target_split_s(self) -> float | None:
+        """The time the distance should take at the target pace: what a lap is judged against."""
+        if self.distance is None or self.pace is None:
+            return None
+        return split_seconds(self.pace, self.distance.metres)
+
+    @property
     def targets_label(self) -> str:
         parts = []
+        if self.distance is not None:
+            parts.append(str(self.distance))
         if self.pace is not None:
             parts.append(f"@{self.pace}")
+        if self.target_split_s is not None:
+            parts.append(f"in {format_time(self.target_split_s)}")
         if self.cadence is not None:
             parts.append(f"@{self.cadence}spm")
         if self.note:
@@ -77,8 +89,11 @@ def _phases(
             rep=rep,
             reps=reps,
             block=block,
-            pace=step.pace,
-            cadence=step.cadence,
+            distance=step.distance,
+            pace=step.pace if isinstance(step.pace, Pace) else None,
+            cadence=step.cadence.at(rep or 1, reps or 1)
+            if isinstance(step.cadence, CadenceRamp)
+            else step.cadence,
             note=step.note,
         )
         for step in steps

@@ -19,21 +19,23 @@ from pydantic import ValidationError
 
 from runtimer.plan.errors import PlanError
 from runtimer.plan.models import (
+    GOAL,
     LAP,
-    MAX_CADENCE,
-    MIN_CADENCE,
+    CadenceRamp,
     DurationSpan,
     Repeat,
     RepSpan,
     Step,
+    StepKind,
     Workout,
+    parse_cadence,
     parse_kind,
 )
-from runtimer.plan.pace import Pace, parse_pace
+from runtimer.plan.pace import Distance, Pace, looks_like_distance, parse_distance, parse_pace
 
 ONE_LINE_NAME = "one-line"
 _REPEAT_HEAD = re.compile(r"(\d+(?:-\d+)?(?:=\d+)?)x", re.IGNORECASE)
-_CADENCE = re.compile(r"(\d+)spm", re.IGNORECASE)
+_CADENCE = re.compile(r"(\d+(?:-\d+)?)spm", re.IGNORECASE)
 _PUNCTUATION = ",()"
 
 
@@ -62,6 +64,8 @@ def parse_workout_text(text: str, name: str = ONE_LINE_NAME) -> Workout:
         return Workout.model_validate({"name": name, "description": text.strip(), "steps": items})
     except _SyntaxProblem as problem:
         raise PlanError(str(problem)) from None
+    except ValidationError as error:
+        raise PlanError(_first_message(error)) from None
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -149,26 +153,65 @@ class _Parser:
         return {"repeat": reps, "steps": steps}
 
     def _step(self) -> Step:
-        duration_token = self._take()
-        if duration_token.kind != "word":
-            raise _SyntaxProblem(
-                duration_token.column, f'expected a duration but found "{duration_token.text}"'
-            )
-        step: dict[str, Any] = {"duration": self._duration(duration_token)}
-        kind_token = self._take()
-        if kind_token.kind != "word":
-            raise _SyntaxProblem(kind_token.column, f'expected a step kind but found "{kind_token.text}"')
-        try:
-            step["kind"] = parse_kind(kind_token.text)
-        except ValueError as error:
-            raise _SyntaxProblem(kind_token.column, str(error)) from None
+        """One of ``40s sprint``, ``lap sprint 400m``, ``sprint 400m @6:30/mi`` or ``400m @6:30/mi``.
+
+        ``m`` means minutes in a duration and metres in a distance, so a distance
+        only stands where a duration cannot: after the kind, or alone before a pace.
+        """
+        first = self._take()
+        if first.kind != "word":
+            raise _SyntaxProblem(first.column, f'expected a duration but found "{first.text}"')
+        step: dict[str, Any] = {}
+        if _is_kind(first.text):
+            step["kind"] = parse_kind(first.text)
+            step["distance"] = self._distance(self._take())
+        elif looks_like_distance(first.text) and self._pace_follows():
+            step["kind"] = StepKind.RUN
+            step["distance"] = self._distance(first)
+        else:
+            step["duration"] = self._duration(first)
+            step["kind"] = self._kind(self._take())
+            if self._distance_follows():
+                step["distance"] = self._distance(self._take())
         while (token := self._peek()) is not None and token.kind in ("target", "note"):
             self._position += 1
             self._target(token, step)
         try:
             return Step.model_validate(step)
         except ValidationError as error:
-            raise _SyntaxProblem(duration_token.column, _first_message(error)) from None
+            raise _SyntaxProblem(first.column, _first_message(error)) from None
+
+    def _distance_follows(self) -> bool:
+        """``90s sprint 400m``, but not ``10m warmup 5m jog``: there a comma is missing."""
+        token = self._peek()
+        if token is None or token.kind != "word" or not looks_like_distance(token.text):
+            return False
+        after = self._tokens[self._position + 1] if self._position + 1 < len(self._tokens) else None
+        return after is None or after.kind != "word"
+
+    def _pace_follows(self) -> bool:
+        for token in self._tokens[self._position :]:
+            if token.kind != "target":
+                return False
+            if not _CADENCE.fullmatch(token.text[1:]):
+                return True
+        return False
+
+    @staticmethod
+    def _kind(token: _Token) -> StepKind:
+        if token.kind != "word":
+            raise _SyntaxProblem(token.column, f'expected a step kind but found "{token.text}"')
+        try:
+            return parse_kind(token.text)
+        except ValueError as error:
+            raise _SyntaxProblem(token.column, str(error)) from None
+
+    @staticmethod
+    def _distance(token: _Token) -> Distance:
+        try:
+            return parse_distance(token.text)
+        except ValueError as error:
+            raise _SyntaxProblem(token.column, str(error)) from None
 
     @staticmethod
     def _duration(token: _Token) -> DurationSpan | None:
@@ -189,22 +232,25 @@ class _Parser:
         step[field] = _target_value(token, field)
 
 
-def _target_value(token: _Token, field: str) -> str | int | Pace:
+def _target_value(token: _Token, field: str) -> str | int | CadenceRamp | Pace:
+    """``@goal`` stands for the runner's goal pace, filled in from settings when the session starts."""
     if field == "note":
         return token.text
     if field == "cadence":
-        cadence = int(token.text[1:-3])
-        if not MIN_CADENCE <= cadence <= MAX_CADENCE:
+        inner = token.text[1:-3]
+        try:
+            return parse_cadence(inner)
+        except ValueError as error:
             raise _SyntaxProblem(
-                token.column,
-                f'"{token.text}": cadence runs from {MIN_CADENCE} to {MAX_CADENCE} steps per minute',
-            )
-        return cadence
+                token.column, str(error).replace(f'"{inner}"', f'"{token.text}"', 1)
+            ) from None
+    if token.text[1:].lower() == GOAL:
+        return GOAL
     try:
         return parse_pace(token.text[1:])
     except ValueError:
         raise _SyntaxProblem(
-            token.column, f'"{token.text}" is not a target (try @6:30/mi, @4:00/km or @180spm)'
+            token.column, f'"{token.text}" is not a target (try @6:30/mi, @4:00/km, @goal or @180spm)'
         ) from None
 
 
@@ -225,8 +271,23 @@ def workout_to_text(workout: Workout) -> str:
     )
 
 
+def _is_kind(text: str) -> bool:
+    try:
+        parse_kind(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _step_text(step: Step) -> str:
-    words = [LAP if step.duration is None else step.duration.to_text(), step.kind.value]
+    if step.distance is not None and step.timed_by_pace and step.kind is StepKind.RUN:
+        words = [str(step.distance)]
+    elif step.distance is not None and (step.timed_by_pace or (step.duration is None and step.pace is None)):
+        words = [step.kind.value, str(step.distance)]
+    else:
+        words = [LAP if step.duration is None else step.duration.to_text(), step.kind.value]
+        if step.distance is not None:
+            words.append(str(step.distance))
     if step.pace is not None:
         words.append(f"@{step.pace}")
     if step.cadence is not None:

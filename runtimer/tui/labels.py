@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runtimer.plan.durations import format_clock
+from runtimer.plan.durations import format_clock, format_time
 from runtimer.plan.models import StepKind
 from runtimer.plan.phases import Phase
 
@@ -26,3 +26,14 @@ def next_line(phase: Phase | None) -> str:
 
 def signed_seconds(seconds: float) -> str:
     return f"{seconds:+.0f} s"
+
+
+def split_text(split_s: float, target_s: float | None) -> str:
+    """``1:35, 2 s fast``: the lap, and how it compares with the pace target if there is one."""
+    text = format_time(split_s)
+    if target_s is None:
+        return text
+    diff = round(split_s - target_s)
+    if diff == 0:
+        return f"{text}, on target"
+    return f"{text}, {abs(diff)} s {'slow' if diff > 0 else 'fast'}"

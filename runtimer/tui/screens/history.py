@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Label, Sparkline
 from runtimer.plan.durations import format_clock
 from runtimer.store.export import HISTORY_COLUMNS, history_row
 from runtimer.store.records import SessionRecord
-from runtimer.tui.labels import phase_name
+from runtimer.tui.labels import phase_name, split_text
 from runtimer.tui.services import Services
 
 SHOWN_SESSIONS = 200
@@ -24,17 +24,15 @@ SHOWN_SESSIONS = 200
 
 def splits_line(record: SessionRecord) -> str:
     """Lap splits of one session, with the target where one was set."""
-    parts = []
-    for phase in record.phases:
-        if phase.split_s is None:
-            continue
-        text = f"{phase_name(phase.kind)} {phase.rep or ''} {format_clock(phase.split_s)}".replace("  ", " ")
-        if phase.target_split_s is not None:
-            diff = phase.split_s - phase.target_split_s
-            text += (
-                f" ({abs(diff):.0f} s {'slow' if diff > 0 else 'fast'})" if round(diff) else " (on target)"
-            )
-        parts.append(text)
+    parts = [
+        " ".join(
+            str(part)
+            for part in (phase_name(phase.kind), phase.rep, split_text(phase.split_s, phase.target_split_s))
+            if part is not None
+        )
+        for phase in record.phases
+        if phase.split_s is not None
+    ]
     return "splits: " + " · ".join(parts) if parts else "no splits in this session"
 
 

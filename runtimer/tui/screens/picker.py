@@ -18,9 +18,10 @@ from runtimer.plan.durations import format_clock, parse_duration
 from runtimer.plan.errors import PlanError
 from runtimer.plan.loader import Entry
 from runtimer.plan.overrides import Overrides
+from runtimer.plan.pace import Pace, parse_pace
 from runtimer.plan.phases import expand, total_label
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
-from runtimer.prepare import PreparedSession, prepare
+from runtimer.prepare import HISTORY_WINDOW, PreparedSession, prepare
 from runtimer.tui.labels import phase_length, phase_name
 from runtimer.tui.messages import StartSession
 from runtimer.tui.screens.history import HistoryScreen
@@ -34,7 +35,6 @@ EDITS = (
     ("warmup", "warm-up"),
     ("cooldown", "cool-down"),
 )
-HISTORY_FOR_GUIDANCE = 60
 
 
 class PickerScreen(Screen[None]):
@@ -53,6 +53,7 @@ class PickerScreen(Screen[None]):
         self.entries = services.catalogue.entries
         self.fresh = False
         self.prepared: PreparedSession | None = None
+        self._history = services.store.sessions(limit=HISTORY_WINDOW)
 
     def compose(self) -> ComposeResult:
         yield Label("runtimer · pick a workout, Enter to start", id="picker-title")
@@ -62,9 +63,14 @@ class PickerScreen(Screen[None]):
             for field, label in EDITS:
                 yield Label(label, classes="edit-label")
                 yield Input(id=f"edit-{field}", compact=True, classes="edit")
-        yield Input(
-            id="oneline", compact=True, placeholder="/ to type a workout: 10m warmup, 8x(40s sprint, 2m jog)"
-        )
+        with Horizontal(id="typed"):
+            yield Input(
+                id="oneline",
+                compact=True,
+                placeholder="/ to type a workout: 10m warmup, 8x(40s sprint, 2m jog)",
+            )
+            yield Label("usual pace", classes="edit-label")
+            yield Input(id="edit-usual-pace", compact=True, classes="edit")
         yield Label(id="guidance")
         yield Label(id="why")
         yield Label(id="problem")
@@ -119,14 +125,27 @@ class PickerScreen(Screen[None]):
                 raise PlanError(f"{label}: {error}") from None
         return Overrides(**values)
 
+    def _usual_pace(self) -> Pace | None:
+        text = self.query_one("#edit-usual-pace", Input).value.strip()
+        try:
+            return parse_pace(text) if text else None
+        except ValueError as error:
+            raise PlanError(f"usual pace: {error}") from None
+
     def _refresh_preview(self) -> None:
         problem = self.query_one("#problem", Label)
         try:
             entry = self._chosen_entry()
             if entry is None:
                 return
-            last = self.services.store.last_session(entry.workout.name)
-            self.prepared = prepare(entry, self._overrides(), self.services.settings, last, self.fresh)
+            self.prepared = prepare(
+                entry,
+                self._overrides(),
+                self.services.settings,
+                self._history,
+                self.fresh,
+                self._usual_pace(),
+            )
         except PlanError as error:
             self.prepared = None
             problem.update(str(error))
@@ -136,14 +155,12 @@ class PickerScreen(Screen[None]):
         self._show(self.prepared)
 
     def _show(self, prepared: PreparedSession) -> None:
-        why = prepared.progression.reason if prepared.progression else ""
+        why = " · ".join(prepared.reasons)
         if self.fresh:
             why = "fresh: history ignored" + (f" · {why}" if why else "")
         self.query_one("#why", Label).update(why)
         self.query_one("#why").display = bool(why)
-        advice = guidance(
-            prepared.workout, self.services.store.sessions(limit=HISTORY_FOR_GUIDANCE), self.services.today()
-        )
+        advice = guidance(prepared.workout, self._history, self.services.today())
         lines = [advice.week_line]
         if advice.rest_day and is_hard_workout(prepared.workout):
             lines.insert(0, advice.rest_day)
@@ -157,6 +174,8 @@ class PickerScreen(Screen[None]):
             )
         for field, _ in EDITS:
             self.query_one(f"#edit-{field}", Input).placeholder = _current(prepared, field)
+        usual = self.services.settings.usual_pace
+        self.query_one("#edit-usual-pace", Input).placeholder = str(usual) if usual else "8:30/mi"
 
     # ----------------------------------------------------------- events
 
@@ -194,6 +213,7 @@ class PickerScreen(Screen[None]):
 
     def refresh_history(self) -> None:
         """After a session the history has moved on, and so has the preview."""
+        self._history = self.services.store.sessions(limit=HISTORY_WINDOW)
         self._refresh_preview()
 
 

@@ -17,7 +17,7 @@ from runtimer.plan.durations import format_clock
 from runtimer.plan.models import StepKind
 from runtimer.prepare import PreparedSession
 from runtimer.recorder import SessionRecorder
-from runtimer.tui.labels import phase_name, signed_seconds
+from runtimer.tui.labels import phase_name, signed_seconds, split_text
 from runtimer.tui.messages import ShowPicker
 from runtimer.tui.services import Services
 from runtimer.tui.widgets.touch import TouchButton
@@ -37,7 +37,8 @@ def summary_lines(summary: Summary) -> list[str]:
         lines.append(f"Rest     {signed_seconds(summary.rest_adjust_s)}{rest}")
     for split in summary.splits:
         rep = f" rep {split.phase.rep_label}" if split.phase.rep is not None else ""
-        lines.append(f"Lap      {phase_name(split.phase.kind)}{rep}: {format_clock(split.split_s)}")
+        lap = split_text(split.split_s, split.phase.target_split_s)
+        lines.append(f"Lap      {phase_name(split.phase.kind)}{rep}: {lap}")
     return lines
 
 

@@ -1,0 +1,116 @@
+"""``runtimer pace``: a usual pace in both units, a faster target from it, and track splits.
+
+For the notes' 400 m repeats ("20-25% faster than what my normal running
+pace is"): the runner types the pace they know, from a watch in minutes per
+mile or kilometre or from a treadmill in km/h or mph, and gets the per-lap
+times to aim for. The arithmetic lives in :mod:`runtimer.coach.pace`; this
+module only reads arguments and lays out text. Like :mod:`runtimer.history_cli`
+it must not import :mod:`runtimer.cli` (which imports it).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import TypeVar
+
+from runtimer.coach.pace import (
+    GoalPace,
+    PaceRate,
+    format_pace,
+    format_time_range,
+    goal_pace,
+    parse_pace_or_speed,
+    parse_percent_range,
+    split_seconds,
+)
+from runtimer.plan.durations import format_time
+from runtimer.plan.errors import PlanError
+from runtimer.plan.pace import METRES_PER_UNIT, PaceUnit
+
+SPLITS: tuple[tuple[str, float], ...] = (
+    ("200 m", 200.0),
+    ("400 m", 400.0),
+    ("800 m", 800.0),
+    ("1 km", 1000.0),
+    ("1 mile", METRES_PER_UNIT["mi"]),
+)
+"""Track distances a runner times: half a lap to four laps, plus the two units paces are quoted in."""
+
+_ParserT = TypeVar("_ParserT", bound=argparse.ArgumentParser)
+
+
+def add_pace_command(commands: argparse._SubParsersAction[_ParserT]) -> None:
+    """Add ``pace``; the CLI's parser class keeps its usage errors to one line."""
+    pace = commands.add_parser("pace", help="a pace in both units, a faster target and track splits")
+    pace.add_argument("pace", metavar="PACE", help="your usual pace or speed: 8:30/mi, 5:17/km, 8:30, 12km/h")
+    pace.add_argument(
+        "--faster",
+        type=_percent_argument,
+        metavar="PCT",
+        help="a target this much faster (time per mile cut by PCT): 20, 20%% or 20-25%%",
+    )
+    pace.add_argument(
+        "--unit", choices=("mi", "km"), default="mi", help="how to read a bare pace like 8:30 (default: mi)"
+    )
+    pace.set_defaults(handler=_pace)
+
+
+def _percent_argument(text: str) -> tuple[float, float]:
+    try:
+        return parse_percent_range(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _pace(args: argparse.Namespace) -> int:
+    # Read here, not as an argparse type: a bare "8:30" needs --unit, which may come after it.
+    try:
+        usual = parse_pace_or_speed(args.pace, args.unit)
+    except ValueError as error:
+        raise PlanError(str(error)) from None
+    goal = None if args.faster is None else goal_pace(usual, *args.faster)
+    print("\n".join(_report(usual, goal)))
+    return 0
+
+
+def _report(usual: PaceRate, goal: GoalPace | None) -> list[str]:
+    paces = [["usual pace", format_pace(usual, "mi"), format_pace(usual, "km"), _speeds(usual)]]
+    header = ["DISTANCE", "USUAL"]
+    if goal is not None:
+        label = f"{goal.low_percent:g}-{goal.high_percent:g}%" if goal.is_range else f"{goal.low_percent:g}%"
+        paces.append([f"{label} faster", _pace_range(goal, "mi"), _pace_range(goal, "km")])
+        header.append("TARGET")
+        if goal.is_range:
+            middle = f"{goal.target_percent:g}% faster, the middle of the range"
+            paces.append(["aim for", format_pace(goal.target, "mi"), format_pace(goal.target, "km"), middle])
+            header.append("AIM")
+    splits = [[name, *_splits(usual, goal, metres)] for name, metres in SPLITS]
+    return [*_table(paces), "", *_table([header, *splits], right_from=1)]
+
+
+def _speeds(rate: PaceRate) -> str:
+    return f"{rate.kmh:.1f} km/h  {rate.mph:.1f} mph"
+
+
+def _pace_range(goal: GoalPace, unit: PaceUnit) -> str:
+    return f"{format_time_range(goal.fast.seconds_per(unit), goal.slow.seconds_per(unit))}/{unit}"
+
+
+def _splits(usual: PaceRate, goal: GoalPace | None, metres: float) -> list[str]:
+    cells = [format_time(split_seconds(usual, metres))]
+    if goal is not None:
+        cells.append(format_time_range(split_seconds(goal.fast, metres), split_seconds(goal.slow, metres)))
+        if goal.is_range:
+            cells.append(format_time(split_seconds(goal.target, metres)))
+    return cells
+
+
+def _table(rows: Sequence[Sequence[str]], right_from: int | None = None) -> list[str]:
+    """Columns two spaces apart; from ``right_from`` on, right-aligned so times line up by the second."""
+    widths = [max(len(row[i]) for row in rows if i < len(row)) for i in range(max(map(len, rows)))]
+
+    def cell(i: int, text: str) -> str:
+        return text.rjust(widths[i]) if right_from is not None and i >= right_from else text.ljust(widths[i])
+
+    return ["  ".join(cell(i, text) for i, text in enumerate(row)).rstrip() for row in rows]
