@@ -18,7 +18,7 @@ run: $(STAMP_RUN)
 test: $(STAMP_TEST) audio-test-deps
 	bash tools/run-tests.sh $(BIN)
 
-bench: $(STAMP_TEST)
+bench: $(STAMP_TEST) audio-test-deps
 	$(BIN)/python -m bench $(ARGS)
 
 # simpleaudio compiles against ALSA's headers on Linux.
@@ -42,4 +42,4 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python system-deps
 	touch $@ $(STAMP_RUN)
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache bench/.termdown-venv

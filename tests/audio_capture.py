@@ -132,11 +132,6 @@ class PulseCapture:
             self.home,
             XDG_RUNTIME_DIR=str(self.runtime),
             PULSE_SERVER=f"unix:{socket}",
-            # The null sink renders ahead by the latency its streams ask for
-            # (100 ms from simpleaudio), and what its monitor has already handed
-            # to parec cannot be rewound for a new stream: that put up to ±20 ms
-            # of jitter on onsets. At 4 ms (parec too) errors stay within ±7 ms.
-            PULSE_LATENCY_MSEC="4",
         )
         self._socket = socket
         self._chunks: list[bytes] = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import threading
 import time
 from fractions import Fraction
 
@@ -11,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runtimer.audio.metronome import Metronome, beat_offset, beats_between, render, segment_bounds
+from runtimer.audio.metronome import (
+    SEGMENT_LEAD_IN,
+    Metronome,
+    beat_offset,
+    beats_between,
+    render,
+    segment_bounds,
+)
 
 ACCENT = b"\x10\x00" * 3
 CLICK = b"\x01\x00" * 2
@@ -72,16 +78,21 @@ def test_render_can_start_mid_beat_and_stops_at_the_end() -> None:
     assert track == bytes(700 * 2) + CLICK[:4]
 
 
+def test_render_before_the_track_begins_is_silence() -> None:
+    assert render(-882, 5, 180, ACCENT, CLICK) == bytes(882 * 2) + ACCENT + bytes(4)
+
+
 @given(tempos, st.floats(min_value=0.5, max_value=40), st.integers(0, 500_000))
 def test_segments_are_contiguous_whole_bars_about_the_asked_length(
     spm: float, segment_s: float, start: int
 ) -> None:
     bounds = list(itertools.islice(segment_bounds(start, spm, segment_s), 4))
-    assert bounds[0][0] == start
+    assert bounds[0][0] == start - SEGMENT_LEAD_IN
     assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
     bar = 4 * Fraction(44100 * 60) / Fraction(spm)
     for _, stop in bounds:
-        assert stop == beat_offset(4 * round(stop / bar), spm)
+        bar_line = stop + SEGMENT_LEAD_IN
+        assert bar_line == beat_offset(4 * round(bar_line / bar), spm)
     bars = max(1, round(segment_s * 44100 / bar))
     assert bars == 1 or abs(bars * bar / 44100 - segment_s) <= bar / 44100 / 2
     for segment_start, stop in bounds[1:]:
@@ -92,12 +103,14 @@ def test_segments_are_contiguous_whole_bars_about_the_asked_length(
 def test_segments_played_back_to_back_are_the_whole_track(spm: float, start: int) -> None:
     bounds = list(itertools.islice(segment_bounds(start, spm, 1.0), 3))
     joined = b"".join(render(a, b, spm, ACCENT, CLICK) for a, b in bounds)
-    assert joined == render(start, bounds[-1][1], spm, ACCENT, CLICK)
+    assert joined == render(start - SEGMENT_LEAD_IN, bounds[-1][1], spm, ACCENT, CLICK)
+    for a, b in bounds if start == 0 else bounds[1:]:
+        assert render(a, b, spm, ACCENT, CLICK).startswith(bytes(2 * SEGMENT_LEAD_IN) + ACCENT)
 
 
 class FakePlayback:
-    def __init__(self, pcm: bytes) -> None:
-        self.pcm = pcm
+    def __init__(self, pcm: bytes | memoryview) -> None:
+        self.pcm = bytes(pcm)
         self.at = time.monotonic()
         self.stopped = False
 
@@ -108,12 +121,10 @@ class FakePlayback:
 class Player:
     def __init__(self) -> None:
         self.played: list[FakePlayback] = []
-        self.event = threading.Event()
 
-    def __call__(self, pcm: bytes) -> FakePlayback:
+    def __call__(self, pcm: bytes | memoryview) -> FakePlayback:
         playback = FakePlayback(pcm)
         self.played.append(playback)
-        self.event.set()
         return playback
 
     def wait_for(self, count: int, timeout: float = 3.0) -> None:
@@ -123,22 +134,53 @@ class Player:
         assert len(self.played) >= count
 
 
+def skipped(pcm: bytes, planned: bytes) -> int:
+    """How many samples of ``planned`` a segment left out: only ever its leading silence."""
+    skip = len(planned) - len(pcm)
+    assert 0 <= skip < 2 * SEGMENT_LEAD_IN and planned.endswith(pcm) and not any(planned[:skip])
+    return skip // 2
+
+
 def test_metronome_plays_from_the_offset_and_then_the_next_segment_on_time() -> None:
     player = Player()
     metronome = Metronome(player, lambda: (ACCENT, CLICK), segment_s=1.0)
-    # At 240 spm a bar is 1 s (44100 samples); 0.9 s in, the first bar has 0.1 s left.
+    # At 240 spm a bar is 1 s (44100 samples). 0.9 s in, the first segment opens
+    # 50 ms earlier in the track and runs to 50 ms before the next bar line.
     started = time.monotonic()
     metronome.start(240, offset_s=0.9)
     player.wait_for(2)
     metronome.stop()
 
     first, second = player.played[:2]
-    assert first.pcm == render(39_690, 44_100, 240, ACCENT, CLICK) == bytes((44_100 - 39_690) * 2)
-    assert second.pcm == render(44_100, 88_200, 240, ACCENT, CLICK)
-    assert second.pcm.startswith(ACCENT)
+    assert skipped(first.pcm, render(37_485, 41_895, 240, ACCENT, CLICK)) < 50
+    assert skipped(second.pcm, render(41_895, 85_995, 240, ACCENT, CLICK)) < 0.015 * 44100
     assert first.at - started < 0.05
-    assert 0.09 < second.at - started < 0.16
+    assert 0.08 < second.at - started < 0.15
     assert second.stopped
+
+
+class LateClock:
+    """Monotonic time that jumps ahead once, as if a thread had slept too long."""
+
+    def __init__(self, jump_after: float, jump: float) -> None:
+        self.jump_at = time.monotonic() + jump_after
+        self.jump = jump
+
+    def __call__(self) -> float:
+        now = time.monotonic()
+        return now + self.jump if now >= self.jump_at else now
+
+
+def test_a_segment_started_late_skips_its_lead_in_to_stay_on_the_beat() -> None:
+    player = Player()
+    clock = LateClock(jump_after=0.05, jump=0.03)
+    metronome = Metronome(player, lambda: (ACCENT, CLICK), segment_s=1.0, clock=clock)
+    metronome.start(240, offset_s=0.9)
+    player.wait_for(2)
+    metronome.stop()
+
+    skip = skipped(player.played[1].pcm, render(41_895, 85_995, 240, ACCENT, CLICK))
+    assert 0.03 * 44100 <= skip < 0.045 * 44100
 
 
 def test_stop_ends_the_track_and_start_replaces_it() -> None:
@@ -151,8 +193,8 @@ def test_stop_ends_the_track_and_start_replaces_it() -> None:
     metronome.stop()
     metronome.stop()
     assert [p.stopped for p in player.played] == [True, True]
-    assert player.played[1].pcm[: len(ACCENT)] == ACCENT
-    assert len(player.played[1].pcm) == 2 * beat_offset(4 * round(30 * 160 / 60 / 4), 160)
+    planned = render(-SEGMENT_LEAD_IN, beat_offset(80, 160) - SEGMENT_LEAD_IN, 160, ACCENT, CLICK)
+    assert skipped(player.played[1].pcm, planned) < 50
     time.sleep(0.05)
     assert len(player.played) == 2
 

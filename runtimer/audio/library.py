@@ -66,6 +66,7 @@ def read_wav(path: Path) -> array[int]:
         raise SoundFileError(
             f"is {width * 8}-bit, {channels} channel(s), {rate} Hz; runtimer needs 16-bit mono 44100 Hz PCM"
         )
+    # A truncated file can end mid-sample; array() would refuse the odd byte.
     samples = array("h", frames[: len(frames) - len(frames) % SAMPLE_WIDTH])
     if not samples:
         raise SoundFileError("has no samples")

@@ -9,9 +9,11 @@ tempo that does not divide the rate never drifts.
 
 A buffer for a whole 40-minute cadence run would be 200 MB, so the track is
 played as consecutive segments of whole bars (30 s by default), each started
-on the monotonic clock at the moment the previous one ends. Only segment
-starts can carry scheduling jitter (a millisecond or two, once per segment),
-and since each start is computed from the track's origin it never adds up.
+on the monotonic clock at the moment the previous one ends. A thread that
+wakes late (a busy machine) starts its segment that much further in, so only
+the stream's start-up time can put a segment off the beat (a few ms, once per
+segment), and since each start is computed from the track's origin it never
+adds up.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ from runtimer.audio.library import SAMPLE_RATE, SAMPLE_WIDTH
 # Accent every fourth step: two strides, so the accent always falls on the
 # same foot and the runner can lock footfalls to a bar.
 BEATS_PER_BAR = 4
+# Each segment's stream opens this many samples (50 ms) before the sound it is
+# for. A segment started late skips that much of its lead-in to stay on time
+# (see Metronome._run), and a sound server may drop the first moments of a new
+# stream (PulseAudio was measured dropping 0.1-3 ms): both should eat silence,
+# not the accent.
+SEGMENT_LEAD_IN = 2205
 
 
 def samples_per_beat(spm: float, rate: int = SAMPLE_RATE) -> Fraction:
@@ -51,7 +59,7 @@ def beats_between(start: int, stop: int, spm: float, rate: int = SAMPLE_RATE) ->
 
 
 def render(start: int, stop: int, spm: float, accent: bytes, click: bytes) -> bytes:
-    """Samples [start, stop) of the click track as 16-bit PCM bytes.
+    """Samples [start, stop) of the click track as 16-bit PCM bytes; before sample 0 is silence.
 
     Each click is cut short at the next beat and at the end of the buffer, so a
     long user click.wav cannot smear one beat into the next.
@@ -70,22 +78,28 @@ def render(start: int, stop: int, spm: float, accent: bytes, click: bytes) -> by
 def segment_bounds(start: int, spm: float, segment_s: float) -> Iterator[tuple[int, int]]:
     """Consecutive [start, stop) sample ranges of whole bars lasting about ``segment_s``.
 
-    Bounds fall on bar lines, so every segment after the first starts with an
-    accent exactly where the previous one's last beat interval ends.
+    The track is wanted from ``start``; the first range opens SEGMENT_LEAD_IN
+    earlier (before the track's sample 0 if need be: render pads with silence)
+    and the others that much before a bar line, so each stream starts with a
+    moment of silence.
     """
     bar = BEATS_PER_BAR * samples_per_beat(spm)
-    bars = max(1, round(segment_s * SAMPLE_RATE / bar))
-    index = int(start / (bars * bar)) + 1
+    span = max(1, round(segment_s * SAMPLE_RATE / bar)) * bar
+    index = int(start / span)
+    start -= SEGMENT_LEAD_IN
     while True:
-        stop = round(index * bars * bar)
+        index += 1
+        stop = round(index * span) - SEGMENT_LEAD_IN
         if stop > start:
             yield start, stop
             start = stop
-        index += 1
 
 
 class Playback(Protocol):
     def stop(self) -> None: ...
+
+
+Pcm = bytes | memoryview
 
 
 class Metronome:
@@ -97,7 +111,7 @@ class Metronome:
 
     def __init__(
         self,
-        play: Callable[[bytes], Playback | None],
+        play: Callable[[Pcm], Playback | None],
         clicks: Callable[[], tuple[bytes, bytes]],
         *,
         segment_s: float = 30.0,
@@ -147,4 +161,6 @@ class Metronome:
             with self._lock:
                 if stopped.is_set():
                     return
-                self._current = self._play(track)
+                late = round((self._clock() - origin) * SAMPLE_RATE) - start
+                skip = min(max(late, 0), stop - start) * SAMPLE_WIDTH
+                self._current = self._play(memoryview(track)[skip:])

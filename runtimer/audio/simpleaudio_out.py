@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from runtimer.audio.base import AudioOutput, BellOutput
 from runtimer.audio.library import CHANNELS, SAMPLE_RATE, SAMPLE_WIDTH, Library, join_words, load_library
-from runtimer.audio.metronome import Metronome, samples_per_beat
+from runtimer.audio.metronome import Metronome, Pcm, samples_per_beat
 from runtimer.audio.quiet_alsa import silence_alsa_errors, stderr_silenced
 
 WORD_GAP_S = 0.06
@@ -177,7 +177,7 @@ class SimpleaudioOutput:
     def _clicks(self) -> tuple[bytes, bytes]:
         return self._library.cue("click_accent"), self._library.cue("click")
 
-    def _start(self, pcm: bytes) -> PlayObject | None:
+    def _start(self, pcm: Pcm) -> PlayObject | None:
         """Starts a buffer without waiting for it; on a device error, switches to the bell."""
         with self._lock:
             if self._fallback is not None:

@@ -7,7 +7,9 @@ tests and the snapshot tests build the same app with different parts.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 from contextlib import suppress
 
 from textual.app import App
@@ -21,6 +23,14 @@ from runtimer.tui.services import Services
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 """A killed or closed terminal stops the session as a ``q`` would, keeping what was run."""
+SHUTDOWN_LIMIT_S = 5.0
+"""After a stop signal, the longest the process may take to leave.
+
+Saving the stopped session takes milliseconds. Restoring a terminal that has
+gone away can block for ever inside Textual's writer thread (its queue fills
+once the thread has died on the closed pty), so a signalled exit is bounded:
+the history is already on disk by then, and a stuck process would only keep
+holding the history's live lock."""
 
 
 class RuntimerApp(App[None]):
@@ -43,7 +53,7 @@ class RuntimerApp(App[None]):
             loop = asyncio.get_running_loop()
             for number in STOP_SIGNALS:
                 with suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(number, self._stop_now)
+                    loop.add_signal_handler(number, self._stop_now, number)
         if self.start is not None:
             self.push_screen(SessionScreen(self.start, self.services))
         else:
@@ -68,7 +78,10 @@ class RuntimerApp(App[None]):
         else:
             self.exit()
 
-    def _stop_now(self) -> None:
+    def _stop_now(self, number: int) -> None:
+        watchdog = threading.Timer(SHUTDOWN_LIMIT_S, os._exit, args=(128 + number,))
+        watchdog.daemon = True
+        watchdog.start()
         session = self._session()
         if session is not None:
             session.stop_and_quit()

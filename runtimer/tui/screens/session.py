@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Label, ProgressBar
 from textual.worker import Worker, WorkerState
 
@@ -24,7 +25,7 @@ from runtimer.plan.durations import format_clock
 from runtimer.prepare import PreparedSession
 from runtimer.recorder import SessionRecorder
 from runtimer.runner import Runner
-from runtimer.tui.labels import next_line, phase_name, signed_seconds
+from runtimer.tui.labels import next_line, phase_name, signed_seconds, split_text
 from runtimer.tui.messages import SessionEvent
 from runtimer.tui.screens.confirm import ConfirmScreen
 from runtimer.tui.screens.help import HelpScreen
@@ -34,8 +35,10 @@ from runtimer.tui.widgets.bigclock import BigClock
 from runtimer.tui.widgets.timeline import Timeline, kind_class
 from runtimer.tui.widgets.touch import TouchButton
 
-REFRESH_S = 0.2
-"""Display rate, not engine rate: boundaries and cues come from the runner on time."""
+REPAINT_AFTER_S = 0.005
+"""Repaint just after the shown second changes, not on a fixed beat: a quiet screen costs no CPU."""
+PROGRESS_STEPS = 200
+"""The progress bar moves in half-percent steps; finer changes would redraw nothing visible."""
 COMPACT_WIDTH, COMPACT_HEIGHT = 60, 18
 PHASE_CLASSES = ("-warmup", "-sprint", "-run", "-recovery", "-cooldown", "-exercise")
 
@@ -90,6 +93,8 @@ class SessionScreen(Screen[None]):
         self.runner.subscribe(self._forward)
         self._quit_when_done = False
         self._shown: dict[str, str] = {}
+        self._progress = -1.0
+        self._next_repaint: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topline"):
@@ -99,6 +104,7 @@ class SessionScreen(Screen[None]):
         yield Label(id="next")
         yield Label(id="targets")
         yield Label(id="why")
+        yield Label(id="lap")
         yield Timeline(id="timeline")
         yield ProgressBar(id="progress", total=1.0, show_eta=False)
         with Horizontal(id="status"):
@@ -113,9 +119,13 @@ class SessionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         progression = self.prepared.progression
-        why = progression.reason if progression and progression.previous_rest_s is not None else ""
+        reasons = [progression.reason] if progression and progression.previous_rest_s is not None else []
+        if self.prepared.cadence is not None:
+            reasons.append(self.prepared.cadence.reason)
+        why = " · ".join(reasons)
         self._set_text("why", why)
         self.query_one("#why").display = bool(why)
+        self.query_one("#lap").display = False
         for notice in [*self.recorder.take_notices(), *self.services.audio.problems]:
             self.notify(notice, severity="warning", timeout=6)
         if self.services.audio.status != "sound on":
@@ -123,18 +133,33 @@ class SessionScreen(Screen[None]):
         self.run_worker(self.runner.run(), name="runner", exit_on_error=False)
         self.runner.send(c.Start())
         self._repaint()
-        self.set_interval(REFRESH_S, self._repaint)
 
     # ------------------------------------------------------------ display
 
     def _set_text(self, widget_id: str, text: str) -> None:
-        """Update a label only when its text changes: a quiet screen costs no CPU."""
+        """Update a label only when its text changes; only the rep label can change size."""
         if self._shown.get(widget_id) != text:
             self._shown[widget_id] = text
-            self.query_one(f"#{widget_id}", Label).update(text)
+            self.query_one(f"#{widget_id}", Label).update(text, layout=widget_id == "rep")
+
+    def _schedule_repaint(self, snap: Snapshot) -> None:
+        """Wake when the digits next change: counting down, when the time left crosses a whole second."""
+        if self._next_repaint is not None:
+            self._next_repaint.stop()
+            self._next_repaint = None
+        if snap.state is State.COUNTDOWN:
+            delay = snap.lead_in_remaining_s % 1.0
+        elif snap.state is State.RUNNING and snap.remaining_s is not None:
+            delay = snap.remaining_s % 1.0
+        elif snap.state is State.RUNNING:
+            delay = 1.0 - snap.phase_elapsed_s % 1.0
+        else:
+            return
+        self._next_repaint = self.set_timer((delay or 1.0) + REPAINT_AFTER_S, self._repaint)
 
     def _repaint(self) -> None:
         snap = self.runner.snapshot()
+        self._schedule_repaint(snap)
         self._paint_phase(snap)
         clock = self.query_one(BigClock)
         if snap.state is State.COUNTDOWN:
@@ -143,7 +168,10 @@ class SessionScreen(Screen[None]):
             clock.text = format_clock(snap.phase_elapsed_s)
         else:
             clock.text = format_clock(snap.remaining_s)
-        self.query_one(ProgressBar).update(progress=snap.progress)
+        progress = round(snap.progress * PROGRESS_STEPS) / PROGRESS_STEPS
+        if progress != self._progress:
+            self._progress = progress
+            self.query_one(ProgressBar).update(progress=progress)
         self._set_text("elapsed", f"elapsed {format_clock(snap.elapsed_s)}")
         self._set_text("remaining", f"left {format_clock(snap.remaining_total_s)}")
         self._set_text(
@@ -197,7 +225,9 @@ class SessionScreen(Screen[None]):
             case e.RepsChanged(reps=reps):
                 self.notify(f"{reps} reps", timeout=2)
             case e.LapRecorded(split=split):
-                self.notify(f"lap {format_clock(split.split_s)}", timeout=3)
+                lap = split_text(split.split_s, split.phase.target_split_s)
+                self._set_text("lap", f"last lap {lap}")
+                self.query_one("#lap").display = True
         self._repaint()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
