@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Label, ProgressBar
+from textual.widgets import Button, Footer, Label
 from textual.worker import Worker, WorkerState
 
 from runtimer.audio.cues import CuePlayer
@@ -32,6 +32,7 @@ from runtimer.tui.screens.help import HelpScreen
 from runtimer.tui.screens.summary import SummaryScreen
 from runtimer.tui.services import Services
 from runtimer.tui.widgets.bigclock import BigClock
+from runtimer.tui.widgets.progress import SessionProgress
 from runtimer.tui.widgets.timeline import Timeline, kind_class
 from runtimer.tui.widgets.touch import TouchButton
 
@@ -93,7 +94,6 @@ class SessionScreen(Screen[None]):
         self.runner.subscribe(self._forward)
         self._quit_when_done = False
         self._shown: dict[str, str] = {}
-        self._progress = -1.0
         self._next_repaint: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -106,7 +106,7 @@ class SessionScreen(Screen[None]):
         yield Label(id="why")
         yield Label(id="lap")
         yield Timeline(id="timeline")
-        yield ProgressBar(id="progress", total=1.0, show_eta=False)
+        yield SessionProgress(id="progress")
         with Horizontal(id="status"):
             yield Label(id="elapsed")
             yield Label(id="remaining")
@@ -168,10 +168,7 @@ class SessionScreen(Screen[None]):
             clock.text = format_clock(snap.phase_elapsed_s)
         else:
             clock.text = format_clock(snap.remaining_s)
-        progress = round(snap.progress * PROGRESS_STEPS) / PROGRESS_STEPS
-        if progress != self._progress:
-            self._progress = progress
-            self.query_one(ProgressBar).update(progress=progress)
+        self.query_one(SessionProgress).fraction = round(snap.progress * PROGRESS_STEPS) / PROGRESS_STEPS
         self._set_text("elapsed", f"elapsed {format_clock(snap.elapsed_s)}")
         self._set_text("remaining", f"left {format_clock(snap.remaining_total_s)}")
         self._set_text(

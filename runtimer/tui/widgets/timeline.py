@@ -62,16 +62,18 @@ class Timeline(Widget):
         strip = Text()
         if len(durations) > width:
             return Text(f"{self.current + 1} / {len(durations)}")
-        done = self.get_component_rich_style("timeline--done")
-        current = self.get_component_rich_style("timeline--current")
+        # Only the foreground of these two is used: their background would be the
+        # screen's, hiding the phase colour underneath.
+        done = Style(color=self.get_component_rich_style("timeline--done").color)
+        current = Style(color=self.get_component_rich_style("timeline--current").color, bold=True)
         for index, (phase, cells) in enumerate(
             zip(self.phases, segment_widths(durations, width), strict=True)
         ):
             style: Style = self.get_component_rich_style(f"timeline--{kind_class(phase.kind)}")
             if index < self.current:
-                style = style + done
+                strip.append("▒" * cells, style=style + done)
             elif index == self.current:
-                style = style + current
-            glyph = "▶" if index == self.current else " "
-            strip.append(glyph + " " * (cells - 1), style=style)
+                strip.append("▶" + " " * (cells - 1), style=style + current)
+            else:
+                strip.append(" " * cells, style=style)
         return strip
