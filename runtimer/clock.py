@@ -37,6 +37,7 @@ class MonotonicClock:
                 return
             remaining = deadline - time.monotonic()
             if remaining <= 0:
+                await asyncio.sleep(0)  # an already-due wait still lets the loop breathe
                 return
             try:
                 async with asyncio.timeout(min(remaining, LONG_WAIT_S)):
@@ -63,6 +64,7 @@ class FakeClock:
 
     async def wait(self, wake: asyncio.Event, deadline: float | None) -> None:
         if wake.is_set() or (deadline is not None and deadline <= self._now):
+            await asyncio.sleep(0)
             return
         loop = asyncio.get_running_loop()
         due: asyncio.Future[bool] = loop.create_future()

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from runtimer.plan.errors import USAGE_ERROR
+from runtimer.records import SessionRecord
 from runtimer.store.export import history_table, sessions_csv, sessions_json
 from runtimer.store.fallback import HistoryStore, NullStore, open_store
-from runtimer.store.records import SessionRecord
 
 HISTORY_UNAVAILABLE = 1
 """History could not be opened (no permission, a newer runtimer's file): not the user's typo."""

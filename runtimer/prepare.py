@@ -15,10 +15,10 @@ from runtimer.plan.loader import Entry
 from runtimer.plan.models import GOAL, Repeat, Step, Workout
 from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.pace import Pace
-from runtimer.plan.phases import Phase, expand
+from runtimer.plan.phases import Phase, expand, reference_rest, reps_planned
 from runtimer.plan.textsyntax import workout_to_text
+from runtimer.records import SessionRecord
 from runtimer.settings import Settings
-from runtimer.store.records import SessionRecord
 
 HISTORY_WINDOW = 200
 """Sessions read to prepare the next one: rests need the last, cadence counts up to ten."""
@@ -49,11 +49,11 @@ class PreparedSession:
 
     @property
     def reps_planned(self) -> int:
-        return sum({p.block: p.reps or 0 for p in self.phases if p.block is not None}.values())
+        return reps_planned(self.phases)
 
     @property
     def rest_s(self) -> float | None:
-        return next((p.duration for p in self.phases if p.is_recovery and p.duration), None)
+        return reference_rest(self.phases)
 
 
 def prepare(

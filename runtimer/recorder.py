@@ -23,8 +23,8 @@ from datetime import UTC, datetime
 from typing import ParamSpec, TypeVar
 
 from runtimer.engine import events as e
+from runtimer.records import FinalStatus
 from runtimer.store.fallback import HistoryStore
-from runtimer.store.records import FinalStatus
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")

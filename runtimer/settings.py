@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from runtimer.coach.pace import PaceRate, goal_pace, parse_percent_range
 from runtimer.locations import config_dir
+from runtimer.plan.durations import whole_seconds
 from runtimer.plan.errors import PlanError
 from runtimer.plan.loader import describe_validation_error
 from runtimer.plan.models import PaceField
@@ -32,7 +33,7 @@ class Settings(BaseModel):
     lead_in_s: int = Field(default=3, ge=0, le=30)
     rest_step_s: int = Field(default=15, ge=5, le=120)
     """How much "not gassed" (-) and "too hard" (+) move every remaining rest."""
-    rest_floor_s: int = Field(default=30, ge=0, le=600)
+    rest_floor_s: int = Field(default=30, ge=1, le=600)
     metronome: bool = True
     """Click along with steps that have a cadence target."""
     cadence_step: int = Field(default=2, ge=0, le=10)
@@ -54,7 +55,7 @@ class Settings(BaseModel):
         if usual is None:
             return None
         target = goal_pace(PaceRate.from_pace(usual), *parse_percent_range(self.faster)).target
-        return Pace(round(target.seconds_per(usual.unit)), usual.unit)
+        return Pace(whole_seconds(target.seconds_per(usual.unit)), usual.unit)
 
 
 def settings_path() -> Path:

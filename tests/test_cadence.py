@@ -10,8 +10,8 @@ from runtimer.plan.overrides import Overrides
 from runtimer.plan.phases import expand
 from runtimer.plan.textsyntax import parse_workout_text
 from runtimer.prepare import prepare
+from runtimer.records import SessionRecord
 from runtimer.settings import Settings
-from runtimer.store.records import SessionRecord
 
 PLAN = "5m warmup, 4x(5m run @160-180spm), 5m cooldown"
 

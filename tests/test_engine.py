@@ -274,3 +274,28 @@ def test_a_lap_at_the_line_ends_a_distance_phase_before_its_paced_time() -> None
     split = next(ev for ev in events if isinstance(ev, e.LapRecorded)).split
     assert split.split_s == 95 and split.phase.target_split_s == pytest.approx(96.9, abs=0.05)
     assert engine.index == 1
+
+
+def test_a_circuit_is_known_by_its_short_rest_not_its_round_break() -> None:
+    engine = started("2x(45s exercise, 15s rest, 45s exercise, 60s rest)")
+    run_to_end(engine)
+    assert engine.summary is not None and engine.summary.rest_s == 15
+
+
+def test_not_gassed_on_a_rest_already_past_its_new_length_still_counts() -> None:
+    engine = started("3x(30s sprint, 45s jog)", rest_step_s=15, rest_floor_s=30)
+    run_to_end_until(engine, T0 + 30 + 40)
+    events = engine.handle(c.AdjustRest(-1), T0 + 70)
+    adjusted = next(ev for ev in events if isinstance(ev, e.RestAdjusted))
+    assert adjusted.delta_s == -15 and adjusted.total_adjust_s == -15 and adjusted.rest_s == 30
+    assert [p.duration for p in engine.phases if p.kind is StepKind.JOG][1:] == [30, 30]
+
+
+def test_lengthening_a_rest_in_its_last_seconds_plays_the_new_countdown() -> None:
+    engine = started("60s jog, 30s sprint")
+    run_to_end_until(engine, T0 + 58.5)
+    engine.handle(c.Extend(30), T0 + 58.5)
+    timeline = run_to_end(engine)
+    beeps = [(at - T0, beep.remaining) for at, beep in of_type(timeline, e.CountdownBeep) if at - T0 < 90]
+    assert beeps == [(87, 3), (88, 2), (89, 1)]
+    assert [at - T0 for at, _ in of_type(timeline, e.SecondsLeft)][:1] == [80]

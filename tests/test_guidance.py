@@ -9,7 +9,7 @@ import pytest
 from runtimer.coach.guidance import Guidance, guidance, is_hard_session, is_hard_workout
 from runtimer.plan.models import StepKind
 from runtimer.plan.textsyntax import parse_workout_text
-from runtimer.store.records import PhaseRecord, SessionRecord, Status
+from runtimer.records import PhaseRecord, SessionRecord, Status
 
 TODAY = date(2025, 3, 10)
 INTERVALS = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"

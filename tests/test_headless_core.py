@@ -1,4 +1,4 @@
-"""The plan and engine stay pure: importing them pulls in no UI, sound, storage or event loop."""
+"""The plan, engine and coach stay pure: importing them pulls in no UI, sound, storage or event loop."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ FORBIDDEN = (
     "module",
     [
         "runtimer.plan.loader",
+        "runtimer.coach.progression",
+        "runtimer.coach.guidance",
+        "runtimer.coach.cadence",
+        "runtimer.records",
         "runtimer.plan.overrides",
         "runtimer.plan.textsyntax",
         "runtimer.engine.machine",

@@ -21,7 +21,7 @@ from runtimer.coach.progression import (
 from runtimer.plan.models import Repeat, StepKind, Workout
 from runtimer.plan.phases import expand
 from runtimer.plan.textsyntax import parse_workout_text
-from runtimer.store.records import FinalStatus, SessionRecord
+from runtimer.records import FinalStatus, SessionRecord
 from runtimer.store.sessions import SessionStore
 
 from .strategies import workouts

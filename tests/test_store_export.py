@@ -8,8 +8,8 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from runtimer.plan.models import StepKind
+from runtimer.records import PhaseRecord, SessionRecord
 from runtimer.store.export import NO_SESSIONS, history_table, sessions_csv, sessions_json
-from runtimer.store.records import PhaseRecord, SessionRecord
 
 START = datetime(2025, 3, 1, 6, 15, tzinfo=UTC)
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from runtimer.plan.models import CadenceRamp, Repeat, Workout
-from runtimer.store.records import SessionRecord
+from runtimer.records import SessionRecord
 
 DEFAULT_CADENCE_STEP = 2
 
@@ -47,7 +47,8 @@ def with_current_cadence(
                     progress = CadenceProgress(
                         start, ramp.high, completed, _reason(ramp, start, completed, step)
                     )
-                    step_ = step_.model_copy(update={"cadence": CadenceRamp(start, ramp.high)})
+                    climbed = ramp.high if start >= ramp.high else CadenceRamp(start, ramp.high)
+                    step_ = step_.model_copy(update={"cadence": climbed})
                 steps.append(step_)
             item = item.model_copy(update={"steps": steps})
         items.append(item)

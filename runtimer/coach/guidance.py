@@ -13,7 +13,7 @@ from datetime import date, timedelta, tzinfo
 
 from runtimer.plan.models import Repeat, Step, StepKind, Workout
 from runtimer.plan.textsyntax import parse_workout_text
-from runtimer.store.records import SessionRecord
+from runtimer.records import SessionRecord
 
 RECOVERY_WORKOUT = "recovery"
 WEEK_DAYS = 7

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from runtimer.plan.durations import format_time
 from runtimer.plan.models import Repeat, Step, StepKind, Workout
-from runtimer.store.records import SessionRecord
+from runtimer.records import SessionRecord
 
 DEFAULT_STEP_S = 15
 DEFAULT_FLOOR_S = 30

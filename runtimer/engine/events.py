@@ -118,7 +118,11 @@ class PhaseRetimed:
 
 @dataclass(frozen=True)
 class RestAdjusted:
-    """``delta_s`` per rest for this press, ``rest_s`` the next rest's new length."""
+    """``delta_s``: how far this press moved the rests; ``rest_s``: the session's reference rest now.
+
+    The reference rest is :func:`~runtimer.plan.phases.reference_rest`, the
+    length history keeps and the next session starts from.
+    """
 
     delta_s: float
     rest_s: float

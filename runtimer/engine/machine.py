@@ -17,7 +17,7 @@ from typing import Any
 
 from runtimer.engine import commands as c
 from runtimer.engine import events as e
-from runtimer.plan.phases import Phase
+from runtimer.plan.phases import Phase, reference_rest, reps_planned
 
 
 class State(StrEnum):
@@ -85,7 +85,7 @@ class Engine:
         self._runs: list[e.PhaseRun] = []
         self._splits: list[e.Split] = []
         self._rest_adjust = 0.0
-        self._reps_planned = sum({p.block: p.reps or 0 for p in phases if p.block is not None}.values())
+        self._reps_planned = reps_planned(phases)
         self._events: list[e.Event] = []
         self.summary: e.Summary | None = None
 
@@ -203,11 +203,12 @@ class Engine:
                 self._emitted.add(label)
                 self._beep(int(label.removeprefix("beep")), following=0)
         while self.state is State.RUNNING:
-            active = self._active(now)
+            # Compared in monotonic time, the same sum next_due() hands the runner:
+            # in active time a wake-up could land a rounding error short and spin.
             due = sorted(
                 (offset, label == _END, label)
                 for label, offset in self._marks().items()
-                if label not in self._emitted and self._phase_start + offset <= active
+                if label not in self._emitted and self._to_monotonic(self._phase_start + offset) <= now
             )
             if not due:
                 return
@@ -233,10 +234,14 @@ class Engine:
         )
 
     def _suppress_passed_marks(self, active: float) -> None:
-        """After a retime, cues whose moment has gone are not played late."""
-        for label, offset in self._marks().items():
-            if label != _END and self._phase_start + offset < active:
-                self._emitted.add(label)
+        """After a retime, cues whose moment has gone are not played late, and those
+        now ahead (a lengthened phase's new 3-2-1) play again. Halfway is said once."""
+        passed = {
+            label
+            for label, offset in self._marks().items()
+            if label != _END and self._phase_start + offset < active
+        }
+        self._emitted = passed | (self._emitted & {"half"})
 
     # ------------------------------------------------------------- phases
 
@@ -302,7 +307,6 @@ class Engine:
     def _summarise(self, status: str, active: float) -> e.Summary:
         completed = {run.index for run in self._runs if run.ended_by in (e.EndedBy.TIME, e.EndedBy.LAP)}
         reps_done = sum(1 for index in self._rep_marker_indexes().values() if index in completed)
-        recoveries = [p.duration for p in self._phases if p.is_recovery and p.duration is not None]
         return e.Summary(
             status=status,
             runs=tuple(self._runs),
@@ -312,7 +316,7 @@ class Engine:
             reps_planned=self._reps_planned,
             active_s=active,
             rest_adjust_s=self._rest_adjust,
-            rest_s=recoveries[-1] if recoveries else None,
+            rest_s=reference_rest(self._phases),
         )
 
     # ----------------------------------------------------------- handlers
@@ -381,25 +385,23 @@ class Engine:
         if not targets or command.direction == 0:
             self._events.append(e.Ignored("AdjustRest", "no rest left to change"))
             return
-        reference_before = self._phases[targets[0]].duration or 0.0
-        changed = False
+        current = self._index
+        delta = 0.0
         for i in targets:
             old = self._phases[i].duration or 0.0
             new = old + step if command.direction > 0 else (max(floor, old - step) if old > floor else old)
             if new == old:
                 continue
-            changed = True
-            if i == self._index:
+            delta = delta or new - old
+            if i == current:
                 self._retime(new, active)
             else:
                 self._phases[i] = replace(self._phases[i], duration=new)
-        if not changed:
+        if not delta:
             self._events.append(e.Ignored("AdjustRest", f"rests are already at the {floor:g} s floor"))
             return
-        reference_after = self._phases[targets[0]].duration or 0.0
-        delta = reference_after - reference_before
         self._rest_adjust += delta
-        self._events.append(e.RestAdjusted(delta, reference_after, self._rest_adjust))
+        self._events.append(e.RestAdjusted(delta, reference_rest(self._phases) or 0.0, self._rest_adjust))
 
     def _add_rep(self, command: c.AddRep, now: float) -> None:
         current = self._phases[self._index]

@@ -97,9 +97,13 @@ def format_time(seconds: float) -> str:
     clearing everything below a microsecond first makes the result what the
     same sum gives on paper.
     """
-    whole = round(round(seconds, 6))
-    hours, rest = divmod(whole, 3600)
+    hours, rest = divmod(whole_seconds(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
+
+
+def whole_seconds(seconds: float) -> int:
+    """The nearest whole second, ties to even, after clearing float noise (see :func:`format_time`)."""
+    return round(round(seconds, 6))

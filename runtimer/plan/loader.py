@@ -116,7 +116,7 @@ class Catalogue:
         if argument in self.entries:
             return self.entries[argument]
         path = Path(argument).expanduser()
-        if argument.endswith(".toml") or path.is_file():
+        if argument.endswith(".toml") or (not looks_like_one_line(argument) and path.is_file()):
             return Entry(load_workout_file(path), "file", path)
         if looks_like_one_line(argument):
             try:

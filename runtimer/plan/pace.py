@@ -55,7 +55,8 @@ class Distance:
         return self.value * METRES_PER_UNIT[self.unit]
 
     def __str__(self) -> str:
-        return f"{self.value:g}{self.unit}"
+        number = f"{self.value:.6f}".rstrip("0").rstrip(".")
+        return f"{number}{self.unit}"
 
 
 def parse_distance(text: str) -> Distance:

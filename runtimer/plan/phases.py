@@ -110,3 +110,25 @@ def total_label(phases: Sequence[Phase]) -> str:
     text = format_clock(total_seconds(phases))
     open_count = sum(1 for phase in phases if phase.is_open)
     return f"{text} + {open_count} lap" if open_count else text
+
+
+def reference_rest(phases: Sequence[Phase]) -> float | None:
+    """The one rest length a session is known by, for history and progression.
+
+    The first timed recovery of the first repeat block, read in its last rep:
+    "-" and "+" move the rest running now and every later one, so the last rep
+    carries every adjustment, and the first recovery in it is the same step the
+    plan's own recovery (``planned_recovery``) names. A circuit's longer round
+    break, later in the rep, never stands in for its short rests.
+    """
+    recoveries = [p for p in phases if p.is_recovery and p.duration is not None]
+    if not recoveries:
+        return None
+    block = recoveries[0].block
+    last_rep = max(p.rep or 0 for p in recoveries if p.block == block)
+    return next(p.duration for p in recoveries if p.block == block and (p.rep or 0) == last_rep)
+
+
+def reps_planned(phases: Sequence[Phase]) -> int:
+    """Reps across every repeat block, as planned."""
+    return sum({p.block: p.reps or 0 for p in phases if p.block is not None}.values())

@@ -34,6 +34,8 @@ from runtimer.plan.models import (
 from runtimer.plan.pace import Distance, Pace, looks_like_distance, parse_distance, parse_pace
 
 ONE_LINE_NAME = "one-line"
+SHORTEST_DISTANCE_M = 50
+"""Below this, ``jog 2m`` is surely two minutes written the wrong way round, not two metres."""
 _REPEAT_HEAD = re.compile(r"(\d+(?:-\d+)?(?:=\d+)?)x", re.IGNORECASE)
 _CADENCE = re.compile(r"(\d+(?:-\d+)?)spm", re.IGNORECASE)
 _PUNCTUATION = ",()"
@@ -164,7 +166,14 @@ class _Parser:
         step: dict[str, Any] = {}
         if _is_kind(first.text):
             step["kind"] = parse_kind(first.text)
-            step["distance"] = self._distance(self._take())
+            distance_token = self._take()
+            step["distance"] = self._distance(distance_token)
+            if _too_short_after_kind(step["distance"]):
+                raise _SyntaxProblem(
+                    distance_token.column,
+                    f'"{distance_token.text}" after the kind is {distance_token.text[:-1]} metres; '
+                    f'for minutes write "{distance_token.text} {first.text}"',
+                )
         elif looks_like_distance(first.text) and self._pace_follows():
             step["kind"] = StepKind.RUN
             step["distance"] = self._distance(first)
@@ -271,6 +280,10 @@ def workout_to_text(workout: Workout) -> str:
     )
 
 
+def _too_short_after_kind(distance: Distance) -> bool:
+    return distance.unit == "m" and distance.metres < SHORTEST_DISTANCE_M
+
+
 def _is_kind(text: str) -> bool:
     try:
         parse_kind(text)
@@ -282,7 +295,11 @@ def _is_kind(text: str) -> bool:
 def _step_text(step: Step) -> str:
     if step.distance is not None and step.timed_by_pace and step.kind is StepKind.RUN:
         words = [str(step.distance)]
-    elif step.distance is not None and (step.timed_by_pace or (step.duration is None and step.pace is None)):
+    elif (
+        step.distance is not None
+        and not _too_short_after_kind(step.distance)
+        and (step.timed_by_pace or (step.duration is None and step.pace is None))
+    ):
         words = [step.kind.value, str(step.distance)]
     else:
         words = [LAP if step.duration is None else step.duration.to_text(), step.kind.value]

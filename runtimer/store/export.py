@@ -15,7 +15,7 @@ from datetime import tzinfo
 from typing import Any
 
 from runtimer.plan.durations import format_clock, format_duration
-from runtimer.store.records import SessionRecord
+from runtimer.records import SessionRecord
 
 SESSION_COLUMNS = (
     ("session_id", "id"),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from runtimer.plan.models import StepKind
-from runtimer.store.records import FinalStatus, SessionRecord
+from runtimer.records import FinalStatus, SessionRecord
 from runtimer.store.schema import DamagedDatabase, NewerDatabase, default_path
 from runtimer.store.sessions import SessionStore
 

@@ -21,15 +21,23 @@ class LiveLock:
         )
 
     def alone(self) -> bool:
-        """Take the lock; true when no other open store shares it."""
+        """Try for the lock alone; true when no other open store holds it.
+
+        On true the caller holds it exclusively, so no runtimer can start a
+        session until :meth:`share` is called after recovery.
+        """
         assert self._fd is not None, "the lock was released"
         try:
             fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             fcntl.flock(self._fd, fcntl.LOCK_SH)
             return False
-        fcntl.flock(self._fd, fcntl.LOCK_SH)
         return True
+
+    def share(self) -> None:
+        """From exclusive to shared: other runtimers may open the history now."""
+        assert self._fd is not None, "the lock was released"
+        fcntl.flock(self._fd, fcntl.LOCK_SH)
 
     def release(self) -> None:
         if self._fd is not None:

@@ -19,8 +19,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from runtimer.plan.models import StepKind
+from runtimer.records import FinalStatus, PhaseRecord, SessionRecord, to_utc_text
 from runtimer.store.liveness import LiveLock
-from runtimer.store.records import FinalStatus, PhaseRecord, SessionRecord, to_utc_text
 from runtimer.store.schema import DamagedDatabase, connect, default_path, move_aside
 
 _INSERT_SESSION = """
@@ -121,6 +121,7 @@ class SessionStore:
         try:
             if live.alone():
                 conn.execute(_STOP_ABANDONED)
+                live.share()
         except BaseException:
             conn.close()
             live.release()

@@ -37,7 +37,9 @@ class RuntimerApp(App[None]):
     CSS_PATH = "runtimer.tcss"
     TITLE = "runtimer"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]  # noqa: RUF012
+    BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
+        Binding("ctrl+q,ctrl+c", "quit", "Quit", show=False, priority=True),
+    ]
 
     def __init__(
         self, services: Services, start: PreparedSession | None = None, handle_signals: bool = False

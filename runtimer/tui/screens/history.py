@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Sparkline
 
 from runtimer.plan.durations import format_clock
+from runtimer.records import SessionRecord
 from runtimer.store.export import HISTORY_COLUMNS, history_row
-from runtimer.store.records import SessionRecord
 from runtimer.tui.labels import phase_name, split_text
 from runtimer.tui.services import Services
 

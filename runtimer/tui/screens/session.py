@@ -1,8 +1,9 @@
 """The session screen: the heart of the product, read from a metre or two away.
 
 It owns the runner (as a worker, so leaving the screen cancels it), forwards
-engine events to itself as messages, and repaints the countdown from the
-runner's clock-based snapshot a few times a second. Widgets only display.
+engine events to itself as messages, and repaints from the runner's
+clock-based snapshot when something changes: on every event, and just after
+the countdown's shown second ticks over. Widgets only display.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from runtimer.engine import commands as c
 from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, EngineSettings, Snapshot, State
 from runtimer.plan.durations import format_clock
+from runtimer.plan.models import StepKind
 from runtimer.prepare import PreparedSession
 from runtimer.recorder import SessionRecorder
 from runtimer.runner import Runner
@@ -101,8 +103,8 @@ class SessionScreen(Screen[None]):
             yield Label(id="phase")
             yield Label(id="rep")
         yield BigClock(id="clock")
-        yield Label(id="next")
         yield Label(id="targets")
+        yield Label(id="next")
         yield Label(id="why")
         yield Label(id="lap")
         yield Timeline(id="timeline")
@@ -170,12 +172,15 @@ class SessionScreen(Screen[None]):
             clock.text = format_clock(snap.remaining_s)
         self.query_one(SessionProgress).fraction = round(snap.progress * PROGRESS_STEPS) / PROGRESS_STEPS
         self._set_text("elapsed", f"elapsed {format_clock(snap.elapsed_s)}")
-        self._set_text("remaining", f"left {format_clock(snap.remaining_total_s)}")
+        laps = any(p.is_open for p in self.runner.engine.phases[snap.index + 1 :])
+        self._set_text("remaining", f"left {format_clock(snap.remaining_total_s)}{' + laps' if laps else ''}")
+        pause = self.query_one("#do-pause_resume", TouchButton)
+        pause.label = "Resume" if snap.state is State.PAUSED else "Pause"
         self._set_text(
             "rest", f"rest {signed_seconds(snap.rest_adjust_s)}" if snap.rest_adjust_s else "rest as planned"
         )
         audio = self.services.audio
-        sound = "muted" if audio.muted else audio.status
+        sound = "muted" if audio.muted else audio.status.split(":")[0]  # the reason was a notice
         if snap.phase.cadence:
             sound += f" · click {'on' if self.cues.metronome_on else 'off'}"
         self._set_text("sound", sound)
@@ -187,6 +192,8 @@ class SessionScreen(Screen[None]):
         name = "GET READY" if ready else phase_name(phase.kind)
         if paused:
             name = f"PAUSED · {name}"
+        if phase.kind is StepKind.EXERCISE and phase.note and not ready:
+            name += f" · {phase.note}"  # the move itself, which the compact layout must keep
         if phase.duration is None and not ready:
             name += " · press L at the line"
         self._set_text("phase", name)
@@ -230,11 +237,14 @@ class SessionScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "runner" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
-        summary = self.runner.engine.summary
-        if self._quit_when_done or summary is None:
+        if event.state is WorkerState.ERROR:
+            # Every phase that ended is already in the history; say what broke, and leave.
+            self.app.exit(return_code=1, message=f"runtimer stopped: {event.worker.error!r}")
+            return
+        if self._quit_when_done or self.runner.engine.summary is None:
             self.app.exit()
             return
-        self.app.switch_screen(SummaryScreen(self.prepared, summary, self.recorder, self.services))
+        self.app.switch_screen(SummaryScreen(self.prepared, self.runner, self.recorder))
 
     # ------------------------------------------------------------ actions
 

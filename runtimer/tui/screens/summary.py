@@ -8,21 +8,30 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label
 
+from runtimer.engine import commands as c
 from runtimer.engine.events import Summary
 from runtimer.plan.durations import format_clock
 from runtimer.plan.models import StepKind
 from runtimer.prepare import PreparedSession
 from runtimer.recorder import SessionRecorder
+from runtimer.runner import Runner
 from runtimer.tui.labels import phase_name, signed_seconds, split_text
 from runtimer.tui.messages import ShowPicker
-from runtimer.tui.services import Services
 from runtimer.tui.widgets.touch import TouchButton
 
-QUESTION = "Were you gassed on the last sprint?"
+COMPACT_HEIGHT = 18
+
+
+def gassed_question(summary: Summary) -> str:
+    """The notes' test of a rest: by the last effort you should be gassed."""
+    if any(run.phase.kind is StepKind.SPRINT for run in summary.runs):
+        return "Were you gassed on the last sprint?"
+    return "Were you gassed by the last rep?"
 
 
 def summary_lines(summary: Summary) -> list[str]:
@@ -51,25 +60,27 @@ class SummaryScreen(Screen[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(
-        self, prepared: PreparedSession, summary: Summary, recorder: SessionRecorder, services: Services
-    ) -> None:
+    def __init__(self, prepared: PreparedSession, runner: Runner, recorder: SessionRecorder) -> None:
         super().__init__()
+        assert runner.engine.summary is not None, "a summary comes after the session"
         self.prepared = prepared
-        self.summary = summary
+        self.runner = runner
+        self.summary = runner.engine.summary
         self.recorder = recorder
-        self.services = services
         self.answer: bool | None = None
-        self.answered = not any(run.phase.kind is StepKind.SPRINT for run in summary.runs)
+        # Asked after sprints (the notes' own question), and after any session
+        # whose rests history moves, such as a circuit's.
+        sprinted = any(run.phase.kind is StepKind.SPRINT for run in self.summary.runs)
+        self.answered = not (sprinted or (prepared.progression is not None and self.summary.runs))
 
     def compose(self) -> ComposeResult:
         title = "SESSION COMPLETE" if self.summary.status == "completed" else "SESSION STOPPED"
-        with Vertical(id="summary"):
+        with VerticalScroll(id="summary"):
             yield Label(f"{title} · {self.prepared.name}", id="summary-title")
             for line in summary_lines(self.summary):
                 yield Label(line, classes="summary-line")
             with Vertical(id="gassed"):
-                yield Label(QUESTION, id="question")
+                yield Label(gassed_question(self.summary), id="question")
                 with Horizontal(id="answers"):
                     yield TouchButton("Yes (y)", id="gassed-yes", compact=True)
                     yield TouchButton("No (n)", id="gassed-no", compact=True)
@@ -77,6 +88,9 @@ class SummaryScreen(Screen[None]):
             yield Label("", id="saved")
             yield Label("Enter: back to the workouts · q: quit", id="summary-next")
         yield Footer()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.height < COMPACT_HEIGHT, "-compact")
 
     def on_mount(self) -> None:
         self.query_one("#gassed").display = not self.answered
@@ -91,6 +105,7 @@ class SummaryScreen(Screen[None]):
             return
         self.answered = True
         self.answer = gassed
+        self.runner.send(c.AnswerGassed(gassed))
         self.run_worker(self.recorder.answer_gassed(gassed), name="answer")
         self.query_one("#gassed").display = False
         said = {

@@ -17,6 +17,9 @@ from textual.widget import Widget
 from runtimer.plan.models import StepKind
 from runtimer.plan.phases import Phase
 
+AHEAD, DONE = "▆", "▂"
+"""Phases to come stand tall; finished ones sink. Drawn in the phase colour on the
+strip's own dark ground, a jog block still shows on the green jog screen."""
 OPEN_PHASE_WEIGHT_S = 90.0
 """How much room a lap-ended phase takes, having no length of its own."""
 
@@ -49,7 +52,6 @@ class Timeline(Widget):
         "timeline--recovery",
         "timeline--cooldown",
         "timeline--exercise",
-        "timeline--done",
         "timeline--current",
     }
 
@@ -62,18 +64,16 @@ class Timeline(Widget):
         strip = Text()
         if len(durations) > width:
             return Text(f"{self.current + 1} / {len(durations)}")
-        # Only the foreground of these two is used: their background would be the
-        # screen's, hiding the phase colour underneath.
-        done = Style(color=self.get_component_rich_style("timeline--done").color)
         current = Style(color=self.get_component_rich_style("timeline--current").color, bold=True)
         for index, (phase, cells) in enumerate(
             zip(self.phases, segment_widths(durations, width), strict=True)
         ):
-            style: Style = self.get_component_rich_style(f"timeline--{kind_class(phase.kind)}")
+            colour = Style(color=self.get_component_rich_style(f"timeline--{kind_class(phase.kind)}").color)
             if index < self.current:
-                strip.append("▒" * cells, style=style + done)
+                strip.append(DONE * cells, style=colour)
             elif index == self.current:
-                strip.append("▶" + " " * (cells - 1), style=style + current)
+                strip.append("▶", style=current)
+                strip.append(AHEAD * (cells - 1), style=colour)
             else:
-                strip.append(" " * cells, style=style)
+                strip.append(AHEAD * cells, style=colour)
         return strip

@@ -1,0 +1,328 @@
+"""The one way the app tests build a :class:`RuntimerApp`: fake clock, recording audio, a real store.
+
+Like the CLI's ``launch``, but every part that could make a test slow or flaky is
+swapped out: time moves only when the test says so (:class:`FakeClock`), sound is
+recorded rather than played (:class:`RecordingOutput`), and history is a real
+SQLite file in the test's own folder. ``today`` is fixed so rest-day guidance
+reads the same on every day of the year.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from runtimer.audio.base import RecordingOutput
+from runtimer.clock import FakeClock
+from runtimer.locations import user_workouts_dir
+from runtimer.plan.loader import Catalogue
+from runtimer.plan.overrides import Overrides
+from runtimer.prepare import HISTORY_WINDOW, PreparedSession, prepare
+from runtimer.resources import seeds_dir
+from runtimer.settings import Settings
+from runtimer.store.fallback import HistoryStore, open_store
+from runtimer.tui.app import RuntimerApp
+from runtimer.tui.screens.session import SessionScreen
+from runtimer.tui.services import Services
+
+TODAY = date(2025, 6, 2)
+"""A Monday; nothing depends on the weekday, only on it never changing."""
+DEFAULT_SETTINGS = Settings()
+HISTORY_FILE = "history.sqlite3"
+
+BuiltApp = tuple[RuntimerApp, FakeClock, RecordingOutput, HistoryStore]
+Size = tuple[int, int]
+
+
+def load_catalogue() -> Catalogue:
+    """Built-ins plus the (isolated, usually empty) user folder, as the CLI loads them."""
+    return Catalogue.load(seeds_dir(), user_workouts_dir())
+
+
+def prepare_start(
+    catalogue: Catalogue,
+    store: HistoryStore,
+    start: str,
+    settings: Settings = DEFAULT_SETTINGS,
+    fresh: bool = False,
+    **overrides: int,
+) -> PreparedSession:
+    """What ``runtimer run START --reps ...`` would run: a workout name or a one-line workout."""
+    entry = catalogue.resolve(start)
+    history = store.sessions(limit=HISTORY_WINDOW)
+    return prepare(entry, Overrides(**overrides), settings, history, fresh)
+
+
+def make_test_app(
+    tmp_path: Path,
+    start: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    fresh: bool = False,
+    today: date = TODAY,
+    **overrides: int,
+) -> BuiltApp:
+    """The app with fakes; ``start`` opens a session at once, as ``runtimer run START`` does.
+
+    ``overrides`` are the quick edits (``reps=2, sprint=20``), only used with ``start``.
+    The store is opened at ``tmp_path / "history.sqlite3"``, so a second call with the
+    same ``tmp_path`` sees the first one's history; the caller closes it.
+    """
+    clock = FakeClock(start=0.0)
+    audio = RecordingOutput(clock.now)
+    store = open_store(tmp_path / HISTORY_FILE)
+    catalogue = load_catalogue()
+    prepared = None
+    if start is not None:
+        prepared = prepare_start(catalogue, store, start, settings, fresh, **overrides)
+    services = Services(clock, audio, store, settings, catalogue, today=lambda: today)
+    return RuntimerApp(services, prepared), clock, audio, store
+
+
+class AppBuilder:
+    """:func:`make_test_app` bound to one test's folder, closing every store it opened."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp_path = tmp_path
+        self._stores: list[HistoryStore] = []
+
+    def __call__(
+        self, start: str | None = None, settings: Settings = DEFAULT_SETTINGS, **kwargs: Any
+    ) -> BuiltApp:
+        built = make_test_app(self.tmp_path, start, settings, **kwargs)
+        self._stores.append(built[3])
+        return built
+
+    def reopen_history(self) -> HistoryStore:
+        """Close the history as the CLI does on exit, and open it again, as the next ``runtimer`` would."""
+        self.close()
+        store = open_store(self.tmp_path / HISTORY_FILE)
+        self._stores.append(store)
+        return store
+
+    def close(self) -> None:
+        while self._stores:
+            self._stores.pop().close()
+
+
+async def settle(pilot: Pilot[None], clock: FakeClock) -> None:
+    """Let the runner, its subscribers and the screen catch up with what just happened."""
+    await clock.settle()
+    await pilot.pause()
+
+
+async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
+    """Move fake time on, stopping at every deadline, then let the screen repaint."""
+    await clock.advance(seconds)
+    await settle(pilot, clock)
+
+
+def steady_screen(pilot: Pilot[None]) -> None:
+    """Take out what changes between two screenshots of the same moment.
+
+    Toasts and blinking cursors go. The session screen repaints its countdown on a
+    real-time interval (``REFRESH_S``), so without a repaint here a screenshot could
+    show the countdown from before the fake clock last moved.
+    """
+    app = pilot.app
+    app.clear_notifications()
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
+    for screen in app.screen_stack:
+        if isinstance(screen, SessionScreen):
+            screen._repaint()
+
+
+# ------------------------------------------------------------------ the real thing, in tmux
+
+
+RUNTIMER = Path(sys.executable).parent / "runtimer"
+"""The installed console script, as a runner would start it."""
+TMUX = shutil.which("tmux")
+needs_tmux = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (make test installs it)")
+POLL_S = 0.1
+
+
+def runtimer_env(home: Path) -> dict[str, str]:
+    """The environment for a real ``runtimer``: its config and history under ``home``."""
+    return {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+    }
+
+
+def write_settings(home: Path, text: str) -> None:
+    folder = home / "config" / "runtimer"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "settings.toml").write_text(text, encoding="utf-8")
+
+
+def history_json(home: Path) -> list[dict[str, Any]]:
+    """``runtimer history --json``, run the way the runner would run it afterwards."""
+    done = subprocess.run(
+        [str(RUNTIMER), "history", "--json"],
+        env=runtimer_env(home),
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    records: list[dict[str, Any]] = json.loads(done.stdout)
+    return records
+
+
+def phase_line(screen: str) -> str:
+    """The session screen's top line (phase name and rep), without the "Next: ..." line below."""
+    lines = screen.splitlines()
+    return lines[0].strip() if lines else ""
+
+
+class Tmux:
+    """A private tmux server (its own ``-L`` socket, no config file) for driving real terminals.
+
+    Panes stay after their program exits (``remain-on-exit``) so the last screen can
+    still be read, and a "keeper" session keeps the server up while test sessions
+    come and go. Every screen read is kept in :attr:`seen` for checks over the whole run.
+    :meth:`close` kills any ``runtimer`` it started that is still alive, then the server.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        assert TMUX is not None
+        socket = f"runtimer-test-{os.getpid()}-{secrets.token_hex(4)}"
+        self._base = [TMUX, "-u", "-L", socket, "-f", os.devnull]
+        self._folder = folder
+        self._pid_files: dict[str, Path] = {}
+        self.seen: list[str] = []
+        self.tmux("new-session", "-d", "-s", "keeper", "-x", "80", "-y", "24", "sleep 3600")
+        self.tmux("set-option", "-g", "remain-on-exit", "on")
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run([*self._base, *args], capture_output=True, text=True, timeout=10, check=True)
+        return done.stdout
+
+    def start(
+        self, name: str, args: Sequence[str], home: Path, *, report_exit: bool = False, size: Size = (80, 24)
+    ) -> None:
+        """Run ``runtimer ARGS`` with its config and history under ``home``, in a new detached session.
+
+        runtimer is the pane's own process (the session leader, as in ``xterm -e runtimer``)
+        unless ``report_exit``: then a shell waits for it and prints ``EXIT=<code>``.
+        """
+        pid_file = self._folder / f"{name}.pid"
+        self._pid_files[name] = pid_file
+        words = " ".join(shlex.quote(word) for word in (str(RUNTIMER), *args))
+        command = f"echo $$ > {shlex.quote(str(pid_file))}; exec {words}"
+        if report_exit:
+            command = f"sh -c {shlex.quote(command)}; echo EXIT=$?"
+        env = runtimer_env(home)
+        folders = [arg for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME") for arg in ("-e", f"{key}={env[key]}")]
+        width, height = size
+        self.tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), *folders, command)
+
+    def pid(self, name: str) -> int:
+        """The runtimer process of session ``name``."""
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            text = self._pid_files[name].read_text() if self._pid_files[name].exists() else ""
+            if text.strip():
+                return int(text)
+            time.sleep(POLL_S)
+        raise AssertionError(f"{name}: runtimer never started")
+
+    def screen(self, name: str, *, scrollback: bool = False) -> str:
+        """What the terminal shows now; with ``scrollback``, everything it ever printed too.
+
+        tmux may push a short-lived program's last lines (a shell's ``EXIT=0``) into the
+        scrollback as the pane dies, so look there for anything printed after the app.
+        """
+        text = self.tmux("capture-pane", "-p", "-t", name, *(["-S", "-"] if scrollback else []))
+        self.seen.append(text)
+        return text
+
+    def wait_for(
+        self,
+        name: str,
+        found: Callable[[str], bool],
+        timeout: float,
+        what: str,
+        *,
+        scrollback: bool = False,
+    ) -> str:
+        """Poll the screen until ``found`` says yes; fail with the last screen after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen(name, scrollback=scrollback)
+            if found(screen):
+                return screen
+            if "Pane is dead" in screen:
+                raise AssertionError(f"the program ended before any {what}; the screen:\n{screen}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no {what} within {timeout} s; the screen:\n{screen}")
+            time.sleep(POLL_S)
+
+    def pane(self, name: str, field: str) -> str:
+        """A tmux format field of the session's pane, such as ``pane_dead``."""
+        return self.tmux("display-message", "-p", "-t", name, f"#{{{field}}}").strip()
+
+    def wait_until_closed(self, name: str, timeout: float) -> str:
+        """The whole pane once its program has closed the terminal, so all it wrote has been read.
+
+        Does not wait for tmux to collect the exit status ("Pane is dead (status N)"):
+        with several programs ending at once tmux sometimes leaves one unreaped for a while.
+        """
+        deadline = time.monotonic() + timeout
+        while self.pane(name, "pane_dead") != "1":
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{name}: the terminal is still open after {timeout} s")
+            time.sleep(POLL_S)
+        return self.screen(name, scrollback=True)
+
+    def send(self, name: str, *keys: str) -> None:
+        self.tmux("send-keys", "-t", name, *keys)
+
+    def kill_session(self, name: str) -> None:
+        """Close the terminal: tmux hangs up the pane's process group and closes the pty."""
+        self.tmux("kill-session", "-t", name)
+
+    def close(self) -> None:
+        for pid_file in self._pid_files.values():
+            if pid_file.exists() and pid_file.read_text().strip():
+                pid = int(pid_file.read_text())
+                if is_alive(pid) and "runtimer" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace"):
+                    os.kill(pid, signal.SIGKILL)
+        subprocess.run([*self._base, "kill-server"], capture_output=True, timeout=10, check=False)
+
+
+def is_alive(pid: int) -> bool:
+    """Running, as opposed to gone or a zombie (exited; only its parent has not looked yet)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")
+
+
+def wait_for_exit(pid: int, timeout: float) -> bool:
+    """Whether ``pid`` has exited within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while is_alive(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(POLL_S)
+    return True

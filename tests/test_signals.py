@@ -1,0 +1,148 @@
+"""Nothing is lost however a session ends: a kill, a closed terminal, or no chance to clean up at all.
+
+The installed ``runtimer`` runs in tmux (a real pty). Once the first phase has
+finished, it gets SIGTERM, SIGHUP, its terminal closed under it (``tmux
+kill-session`` hangs up the pane's process group and closes the pty) or
+SIGKILL. The first three must stop the session as ``q`` would: kept as
+"stopped" with every phase run, the unfinished one included. SIGKILL leaves
+the row "running" with the finished phase, and the next ``runtimer history``
+recovers it as "stopped".
+
+The four runs share one tmux server and run side by side, so the module costs
+one short session of real time rather than four.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.app_fixtures import Tmux, history_json, needs_tmux, phase_line, wait_for_exit, write_settings
+
+pytestmark = [needs_tmux, pytest.mark.slow]
+
+WORKOUT = "3x(2s sprint, 2s jog)"
+SIGNALS: dict[str, signal.Signals | None] = {
+    "sigterm": signal.SIGTERM,
+    "sighup": signal.SIGHUP,
+    "kill-session": None,  # tmux hangs up the terminal
+    "sigkill": signal.SIGKILL,
+}
+EXIT_S = 3.0
+HANGUP_EXIT_S = 7.0
+"""Textual can hang for good on a hung-up terminal; the app's watchdog (SHUTDOWN_LIMIT_S, 5 s,
+in runtimer/tui/app.py) ends the process then, so a closed terminal may take that long."""
+SAVED_S = 10.0
+
+
+@dataclass
+class Ended:
+    """One runtimer after its ending: where its history is and what its terminal last showed."""
+
+    home: Path
+    exited: bool
+    exit_status: str
+    """As tmux saw it, or "" when tmux has not collected it yet."""
+    raw_status: str
+    """The row's status straight from the file, before any runtimer opens it again."""
+    last_screen: str | None
+    """The pane after the process ended; ``None`` when the terminal itself was closed."""
+
+    def history(self) -> list[dict[str, Any]]:
+        return history_json(self.home)
+
+
+def raw_statuses(home: Path) -> list[str]:
+    """Read without runtimer's store, which would run crash recovery on open."""
+    path = home / "data" / "runtimer" / "history.sqlite3"
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in conn.execute("SELECT status FROM sessions ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def settled_status(home: Path, timeout: float) -> str:
+    """The row's status once it is no longer "running", or "running" after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while (status := raw_statuses(home)[0]) == "running" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return status
+
+
+@pytest.fixture(scope="module")
+def ended(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Ended]]:
+    tmux = Tmux(tmp_path_factory.mktemp("tmux"))
+    try:
+        homes = {case: tmp_path_factory.mktemp(case) for case in SIGNALS}
+        for case, home in homes.items():
+            write_settings(home, "lead_in_s = 0\n")
+            tmux.start(case, ["run", WORKOUT, "--mute"], home)
+        for case in SIGNALS:  # the sprint has finished: the jog is on
+            tmux.wait_for(case, lambda s: phase_line(s).startswith("JOG"), 15, "jog")
+        pids = {case: tmux.pid(case) for case in SIGNALS}
+        for case, number in SIGNALS.items():
+            if number is None:
+                tmux.kill_session(case)
+            else:
+                os.kill(pids[case], number)
+        results: dict[str, Ended] = {}
+        for case, home in homes.items():
+            status = "running" if case == "sigkill" else settled_status(home, SAVED_S)
+            exited = wait_for_exit(pids[case], HANGUP_EXIT_S if case == "kill-session" else EXIT_S)
+            if case == "sigkill":
+                status = raw_statuses(home)[0]
+            last, exit_status = None, ""
+            if case != "kill-session" and exited:
+                last = tmux.wait_until_closed(case, EXIT_S)
+                exit_status = tmux.pane(case, "pane_dead_status")
+            results[case] = Ended(home, exited, exit_status, status, last)
+        yield results
+    finally:
+        tmux.close()
+
+
+@pytest.mark.parametrize("case", ["sigterm", "sighup", "kill-session"])
+def test_a_stop_signal_keeps_the_session_as_stopped(ended: dict[str, Ended], case: str) -> None:
+    run = ended[case]
+    assert run.raw_status == "stopped", "runtimer did not close its session"
+    if case != "kill-session":
+        assert run.exited
+        assert run.last_screen is not None
+        assert "Traceback" not in run.last_screen
+        assert run.exit_status in ("", "0")
+    [record] = run.history()
+    assert record["status"] == "stopped"
+    assert record["ended_at"] is not None
+    assert record["reps_done"] == 1
+    sprint, jog = record["phases"]
+    assert (sprint["kind"], sprint["planned_s"], sprint["actual_s"]) == ("sprint", 2, 2.0)
+    assert (jog["kind"], jog["planned_s"]) == ("jog", 2)
+    assert 0 < jog["actual_s"] < 2, "the unfinished jog is kept with the time it ran"
+
+
+def test_closing_the_terminal_ends_the_process(ended: dict[str, Ended]) -> None:
+    """Not a given: on hangup the kernel sends SIGHUP *and* SIGCONT to the session leader;
+    Textual's SIGCONT handler resumes application mode on the dead pty, its writer thread
+    dies of EIO and its shutdown then blocks forever on the full write queue. Only the
+    app's watchdog ends such a process (with status 129, after 5 s)."""
+    assert ended["kill-session"].exited
+
+
+def test_sigkill_loses_only_the_phase_in_progress(ended: dict[str, Ended]) -> None:
+    run = ended["sigkill"]
+    assert run.exited
+    assert run.raw_status == "running"
+    [record] = run.history()  # opening the history recovers the abandoned session
+    assert record["status"] == "stopped"
+    assert record["ended_at"] is not None
+    assert [(p["kind"], p["planned_s"], p["actual_s"]) for p in record["phases"]] == [("sprint", 2, 2.0)]
+    assert raw_statuses(run.home) == ["stopped"]
