@@ -16,6 +16,11 @@ measured here: ``asyncio.sleep(30)`` woke 23-31 ms late), so a long wait is cut
 into legs of at most a second, each re-aimed at the absolute deadline."""
 
 
+FINAL_BLOCK_S = 0.0015
+"""The last stretch before a deadline, slept without the event loop: short enough
+that nothing waits on it noticeably, long enough to cover the loop's rounding."""
+
+
 class Clock(Protocol):
     def now(self) -> float:
         """Monotonic seconds."""
@@ -36,11 +41,15 @@ class MonotonicClock:
                 await wake.wait()
                 return
             remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                await asyncio.sleep(0)  # an already-due wait still lets the loop breathe
+            if remaining <= FINAL_BLOCK_S:
+                # asyncio rounds its timeouts up to whole milliseconds; the last
+                # sliver is slept in the thread, which lands a fraction of that late.
+                if remaining > 0:
+                    time.sleep(remaining)
+                await asyncio.sleep(0)
                 return
             try:
-                async with asyncio.timeout(min(remaining, LONG_WAIT_S)):
+                async with asyncio.timeout(min(remaining - FINAL_BLOCK_S, LONG_WAIT_S)):
                     await wake.wait()
             except TimeoutError:
                 continue

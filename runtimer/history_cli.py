@@ -43,9 +43,12 @@ def add_history_commands(commands: argparse._SubParsersAction[_ParserT]) -> None
     export.set_defaults(handler=_export)
 
 
+MAX_COUNT = 1_000_000
+
+
 def _count_argument(text: str) -> int:
-    if not text.isdigit() or int(text) <= 0:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a count (a whole number above zero)')
+    if not text.isdigit() or not 0 < int(text) <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a count (a whole number from 1 to {MAX_COUNT})')
     return int(text)
 
 

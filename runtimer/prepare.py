@@ -39,9 +39,13 @@ class PreparedSession:
         """What history changed, in words, for the picker and the session screen."""
         return [why.reason for why in (self.progression, self.cadence) if why is not None]
 
+    own_rest: bool = False
+    """The runner set the rest by hand; such a session is kept under its own name."""
+
     @property
     def name(self) -> str:
-        return self.workout.name
+        """The name the history keeps: a hand-set rest must not teach the workout its rests."""
+        return f"{self.workout.name} (own rest)" if self.own_rest else self.workout.name
 
     @property
     def plan_text(self) -> str:
@@ -68,8 +72,9 @@ def prepare(
 
     ``history`` is the stored sessions, newest first (a recent window is enough).
 
-    An explicit ``--jog`` (or an edit of whichever kind the workout rests with)
-    replaces what history suggested, so no "why" line is shown for it. One-line
+    An explicit ``--jog`` replaces what history suggested, and the session is
+    kept under its own name ("intervals (own rest)"), so a quick test with
+    short jogs never becomes the rest the everyday workout starts from. One-line
     workouts and loose files share no identity across sessions, so only named
     workouts (built-in or the runner's own) learn from history.
     """
@@ -84,9 +89,10 @@ def prepare(
         workout, cadence = with_current_cadence(workout, completed, settings.cadence_step)
     workout = apply_overrides(with_goal_pace(workout, settings.goal(usual_pace)), overrides)
     phases = expand(workout)
-    if progression is not None and overrides.jog is not None:
+    own_rest = overrides.jog is not None
+    if own_rest:
         progression = None
-    return PreparedSession(entry, workout, phases, progression, cadence)
+    return PreparedSession(entry, workout, phases, progression, cadence, own_rest)
 
 
 def with_goal_pace(workout: Workout, goal: Pace | None) -> Workout:

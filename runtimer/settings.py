@@ -24,7 +24,8 @@ Announce = Literal["tones", "voice", "both"]
 
 
 class Settings(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+    """Strict: ``muted = "no"`` is a mistake to report, not a truthy string."""
 
     volume: int = Field(default=80, ge=0, le=100)
     muted: bool = False

@@ -19,10 +19,9 @@ from runtimer.plan.pace import Distance, Pace
 
 def spans(cls: type[DurationSpan] | type[RepSpan], top: int) -> st.SearchStrategy[DurationSpan | RepSpan]:
     fixed = st.integers(1, top).map(cls.fixed)
-    ranged = st.tuples(st.integers(1, top), st.integers(1, top), st.integers(1, top)).filter(
-        lambda t: t[0] < t[1]
-    )
-    return fixed | ranged.map(lambda t: cls(low=t[0], high=t[1], value=t[2]))
+    ranged = st.tuples(st.integers(1, top), st.integers(1, top)).filter(lambda t: t[0] < t[1])
+    chosen = ranged.flatmap(lambda t: st.tuples(st.just(t[0]), st.just(t[1]), st.integers(t[0], t[1])))
+    return fixed | chosen.map(lambda t: cls(low=t[0], high=t[1], value=t[2]))
 
 
 note_text = st.text(

@@ -77,7 +77,7 @@ def test_a_hard_day_yesterday_suggests_the_recovery_workout() -> None:
         parse_workout_text(INTERVALS, name="intervals"), [session(TEMPO, days_ago(1))], TODAY, tz=UTC
     )
     assert result.rest_day is not None
-    assert "`recovery`" in result.rest_day
+    assert "consider recovery today" in result.rest_day
     assert "intervals" in result.rest_day
 
 

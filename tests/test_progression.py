@@ -191,7 +191,7 @@ def test_with_recovery_changes_only_timed_recoveries_inside_repeats() -> None:
     assert isinstance(block, Repeat)
     jog = block.steps[1].duration
     assert jog is not None
-    assert jog.to_text() == "1m30s-2m=1m15s"  # the range survives, as with quick edits
+    assert jog.to_text() == "1m15s"  # below its 90-120 s range, it becomes a fixed length
 
 
 @given(workout=workouts, seconds=st.integers(1, 3600))

@@ -66,7 +66,7 @@ def guidance(
     if is_hard_workout(planned) and days.get(yesterday):
         rest_day = (
             f"Yesterday was a hard day. Your nervous system needs a chance to recover: "
-            f"consider `{RECOVERY_WORKOUT}` today instead of {planned.name}."
+            f"consider {RECOVERY_WORKOUT} today instead of {planned.name}."
         )
     hard = sum(1 for day, was_hard in days.items() if day in week and was_hard)
     easy = sum(1 for day, was_hard in days.items() if day in week and not was_hard)

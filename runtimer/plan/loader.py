@@ -48,7 +48,8 @@ def load_workout_file(path: Path) -> Workout:
 
 def describe_validation_error(error: ValidationError) -> str:
     """One line for a pydantic error: the first problem, its place, and a count of the rest."""
-    problems = error.errors()
+    # An unknown key is usually a misspelt known one: name it before the "missing" it causes.
+    problems = sorted(error.errors(), key=lambda problem: problem["type"] != "extra_forbidden")
     first = problems[0]
     place = _place(first["loc"])
     message = str(first["msg"]).removeprefix("Value error, ")

@@ -53,6 +53,9 @@ LAP = "lap"
 """How an open-ended step's duration is written: it ends when the runner laps."""
 MIN_CADENCE, MAX_CADENCE = 100, 240
 MAX_NOTE = 60
+MAX_DURATION_S = 6 * 3600
+"""Six hours: longer than any session, short enough that a typo (99999h) is caught."""
+MAX_REPS = 99
 
 
 def parse_kind(text: str) -> StepKind:
@@ -99,6 +102,12 @@ class _Span(BaseModel):
             raise ValueError(f"range {self._show(self.low)}-{self._show(self.high)} runs backwards")
         if self.low == self.high and self.value != self.low:
             raise ValueError("a chosen value needs a range to choose from")
+        if not self.low <= self.value <= self.high:
+            raise ValueError(
+                f"{self._show(self.value)} is outside {self._show(self.low)}-{self._show(self.high)}"
+            )
+        if self.high > self._largest():
+            raise ValueError(f"{self._show(self.high)} is more than {self._what()} can be ({self._hint()})")
         return self
 
     @classmethod
@@ -142,13 +151,17 @@ class _Span(BaseModel):
     def _show(cls, value: int) -> str:
         return str(value)
 
+    @classmethod
+    def _largest(cls) -> int:
+        raise NotImplementedError
+
     @property
     def is_range(self) -> bool:
         return self.low != self.high
 
     def choose(self, value: int) -> Self:
-        """Pick a value; a fixed span simply becomes the new fixed value."""
-        if self.is_range:
+        """Pick a value; outside the range (or with no range) it becomes the new fixed value."""
+        if self.is_range and self.low <= value <= self.high:
             return type(self)(low=self.low, high=self.high, value=value)
         return type(self).fixed(value)
 
@@ -177,6 +190,10 @@ class DurationSpan(_Span):
         return "try 40s, 2m, 1:30 or 30-45s"
 
     @classmethod
+    def _largest(cls) -> int:
+        return MAX_DURATION_S
+
+    @classmethod
     def _show(cls, value: int) -> str:
         return format_duration(value)
 
@@ -198,6 +215,10 @@ class RepSpan(_Span):
     @classmethod
     def _hint(cls) -> str:
         return "try 8 or 6-10"
+
+    @classmethod
+    def _largest(cls) -> int:
+        return MAX_REPS
 
 
 GOAL = "goal"
@@ -313,11 +334,16 @@ class Step(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _time_the_distance(cls, data: Any) -> Any:
-        """A distance with no duration is timed by its pace, or left to the lap key."""
+        """A distance with no duration is timed by its pace, or left to the lap key.
+
+        A ``goal`` pace is not known until the session starts, so such a distance
+        runs to the lap key, with the goal's target time shown.
+        """
         if isinstance(data, dict) and data.get("distance") is not None and "duration" not in data:
             data = dict(data)
             distance = _distance_from_text(data["distance"])
-            pace = _pace_from_text(data.get("pace"))
+            pace = data.get("pace")
+            pace = None if pace is None else _pace_or_goal(pace)
             if isinstance(distance, Distance) and isinstance(pace, Pace):
                 data["duration"] = max(1, round(split_seconds(pace, distance.metres)))
             else:

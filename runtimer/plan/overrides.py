@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from runtimer.plan.durations import format_duration
 from runtimer.plan.errors import PlanError
-from runtimer.plan.models import DurationSpan, Repeat, Step, StepKind, Workout
+from runtimer.plan.models import MAX_DURATION_S, MAX_REPS, DurationSpan, Repeat, Step, StepKind, Workout
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,11 @@ def apply_overrides(workout: Workout, overrides: Overrides) -> Workout:
     ``--sprint`` with no sprint) is an error, not a silent no-op: the runner
     would otherwise start a session they did not ask for.
     """
-    for value in (overrides.reps, *overrides.duration_kinds().values()):
-        if value is not None and value <= 0:
-            raise PlanError("overrides must be greater than zero")
+    if overrides.reps is not None and not 0 < overrides.reps <= MAX_REPS:
+        raise PlanError(f"--reps: {overrides.reps} is not a rep count from 1 to {MAX_REPS}")
+    for kind, seconds in overrides.duration_kinds().items():
+        if not 0 < seconds <= MAX_DURATION_S:
+            raise PlanError(f"--{kind.value}: a step runs from 1s to {format_duration(MAX_DURATION_S)}")
     kinds = overrides.duration_kinds()
     used: set[StepKind] = set()
     repeat_found = False
@@ -61,6 +64,6 @@ def apply_overrides(workout: Workout, overrides: Overrides) -> Workout:
         raise PlanError(f'--reps: workout "{workout.name}" has no repeated block')
     missing = sorted(kinds.keys() - used)
     if missing:
-        kind = missing[0].value
-        raise PlanError(f'--{kind}: workout "{workout.name}" has no {kind} step')
+        name = missing[0].value
+        raise PlanError(f'--{name}: workout "{workout.name}" has no {name} step')
     return workout.model_copy(update={"steps": items})

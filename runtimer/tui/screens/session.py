@@ -8,6 +8,9 @@ the countdown's shown second ticks over. Widgets only display.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,8 +25,9 @@ from runtimer.audio.cues import CuePlayer
 from runtimer.engine import commands as c
 from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, EngineSettings, Snapshot, State
-from runtimer.plan.durations import format_clock
+from runtimer.plan.durations import format_clock, format_time
 from runtimer.plan.models import StepKind
+from runtimer.plan.phases import Phase, reference_rest
 from runtimer.prepare import PreparedSession
 from runtimer.recorder import SessionRecorder
 from runtimer.runner import Runner
@@ -131,7 +135,7 @@ class SessionScreen(Screen[None]):
         for notice in [*self.recorder.take_notices(), *self.services.audio.problems]:
             self.notify(notice, severity="warning", timeout=6)
         if self.services.audio.status != "sound on":
-            self.notify(self.services.audio.status, severity="warning", timeout=6)
+            self.notify(self.services.audio.status, severity="warning", timeout=4)
         self.run_worker(self.runner.run(), name="runner", exit_on_error=False)
         self.runner.send(c.Start())
         self._repaint()
@@ -171,7 +175,7 @@ class SessionScreen(Screen[None]):
         else:
             clock.text = format_clock(snap.remaining_s)
         self.query_one(SessionProgress).fraction = round(snap.progress * PROGRESS_STEPS) / PROGRESS_STEPS
-        self._set_text("elapsed", f"elapsed {format_clock(snap.elapsed_s)}")
+        self._set_text("elapsed", f"elapsed {format_clock(math.floor(snap.elapsed_s))}")
         laps = any(p.is_open for p in self.runner.engine.phases[snap.index + 1 :])
         self._set_text("remaining", f"left {format_clock(snap.remaining_total_s)}{' + laps' if laps else ''}")
         pause = self.query_one("#do-pause_resume", TouchButton)
@@ -224,10 +228,6 @@ class SessionScreen(Screen[None]):
         match event:
             case e.Ignored(reason=reason):
                 self.notify(reason, timeout=2)
-            case e.RestAdjusted(delta_s=delta, rest_s=rest):
-                self.notify(f"rest {signed_seconds(delta)}: now {format_clock(rest)}", timeout=2)
-            case e.RepsChanged(reps=reps):
-                self.notify(f"{reps} reps", timeout=2)
             case e.LapRecorded(split=split):
                 lap = split_text(split.split_s, split.phase.target_split_s)
                 self._set_text("lap", f"last lap {lap}")
@@ -288,6 +288,7 @@ class SessionScreen(Screen[None]):
 
     def action_metronome(self) -> None:
         self.cues.set_metronome(not self.cues.metronome_on, self.runner.snapshot().phase_elapsed_s)
+        self.notify(f"metronome {'on' if self.cues.metronome_on else 'off'}", timeout=2)
         self._repaint()
 
     def action_help(self) -> None:
@@ -309,3 +310,11 @@ class SessionScreen(Screen[None]):
             self.app.exit()
         else:
             self.runner.send(c.Stop())
+
+
+def _rest_text(phases: Sequence[Phase], adjust_s: float) -> str:
+    """``rest 1:45 (-15 s)``: the rest now, and how far this session has moved it."""
+    rest = reference_rest(phases)
+    if rest is None:
+        return ""
+    return f"rest {format_time(rest)}" + (f" ({signed_seconds(adjust_s)})" if adjust_s else "")
