@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 
 from runtimer.clock import FakeClock, MonotonicClock
@@ -103,3 +104,21 @@ async def test_snapshot_moves_with_the_clock_not_with_ticks() -> None:
     clock._now = 12.5  # no task runs: the snapshot still reads the clock
     snapshot = runner.snapshot()
     assert snapshot.remaining_s == 47.5 and snapshot.elapsed_s == 12.5
+
+
+async def test_pauses_at_awkward_moments_never_leave_the_runner_spinning() -> None:
+    """Active and monotonic time round apart by a bit; a wake-up must still find its mark due."""
+    rnd = random.Random(2026)
+    for _ in range(40):
+        clock = FakeClock(start=rnd.uniform(0, 1e6))
+        runner = runner_for("3x(7s sprint, 13s jog)", clock, lead_in=0)
+        task = asyncio.create_task(runner.run())
+        runner.send(c.Start())
+        for _ in range(8):
+            await clock.advance(rnd.uniform(0.01, 3.3))
+            runner.send(c.Toggle())
+            await clock.advance(rnd.uniform(0.01, 2.7))
+            runner.send(c.Toggle())
+        await clock.advance(200)
+        summary = await asyncio.wait_for(task, 2)
+        assert summary is not None and summary.active_s == 60

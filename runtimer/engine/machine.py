@@ -10,6 +10,7 @@ arrive, so a late tick cannot push the rest of the session back.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -120,7 +121,13 @@ class Engine:
         pending = [offset for label, offset in self._marks().items() if label not in self._emitted]
         if not pending:
             return None
-        return self._to_monotonic(self._phase_start + min(pending))
+        target = self._phase_start + min(pending)
+        deadline = self._to_monotonic(target)
+        # Active and monotonic time differ by sums that can round apart by a bit;
+        # nudge the deadline until waking at it is sure to find the mark due.
+        while self._active(deadline) < target:
+            deadline = math.nextafter(deadline, math.inf)
+        return deadline
 
     def snapshot(self, now: float) -> Snapshot:
         active = self._active(now)
@@ -203,12 +210,11 @@ class Engine:
                 self._emitted.add(label)
                 self._beep(int(label.removeprefix("beep")), following=0)
         while self.state is State.RUNNING:
-            # Compared in monotonic time, the same sum next_due() hands the runner:
-            # in active time a wake-up could land a rounding error short and spin.
+            active = self._active(now)
             due = sorted(
                 (offset, label == _END, label)
                 for label, offset in self._marks().items()
-                if label not in self._emitted and self._to_monotonic(self._phase_start + offset) <= now
+                if label not in self._emitted and self._phase_start + offset <= active
             )
             if not due:
                 return
