@@ -52,6 +52,7 @@ class HistoryScreen(Screen[None]):
         yield Label(id="reps-label", classes="plot-label")
         yield Sparkline([], id="reps-plot", summary_function=max)
         yield Label(id="splits")
+        yield Sparkline([], id="splits-plot", summary_function=max)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,6 +74,10 @@ class HistoryScreen(Screen[None]):
         self._plot("rest", f"{record.workout}: rest per session, oldest to newest", rests, format_clock)
         self._plot("reps", f"{record.workout}: reps done per session", reps, lambda v: f"{v:.0f}")
         self.query_one("#splits", Label).update(splits_line(record))
+        splits = [phase.split_s for phase in record.phases if phase.split_s is not None]
+        plot = self.query_one("#splits-plot", Sparkline)
+        plot.data = splits
+        plot.display = len(splits) > 1
 
     def _plot(self, name: str, title: str, values: list[float], show: Callable[[float], str]) -> None:
         label = self.query_one(f"#{name}-label", Label)

@@ -1,0 +1,47 @@
+"""The history screen: sessions, rest and reps over time, and a session's 400 m splits."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Label, Sparkline
+
+from runtimer.plan.models import StepKind
+from runtimer.store.sessions import SessionStore
+from runtimer.tui.screens.history import HistoryScreen
+
+from .app_fixtures import make_test_app
+
+DAY = datetime(2025, 6, 1, 7, 0, tzinfo=UTC)
+
+
+def record_400s(store: SessionStore, day: int, rest_s: int, splits: list[float]) -> None:
+    session = store.begin(
+        "400s", "4x(lap sprint 400m @6:35/mi, 2m jog)", DAY + timedelta(days=day), 4, rest_s
+    )
+    for position, split in enumerate(splits):
+        store.record_phase(session, position, StepKind.SPRINT, position + 1, None, split, split, 98.1)
+    store.finish(session, "completed", DAY + timedelta(days=day, minutes=30), len(splits), 0, rest_s)
+
+
+async def test_history_plots_rest_reps_and_splits(tmp_path: Path) -> None:
+    seeded = SessionStore.open(tmp_path / "history.sqlite3")
+    record_400s(seeded, 0, 120, [101.0, 99.5, 98.0])
+    record_400s(seeded, 1, 105, [97.0, 96.2, 99.9, 95.0])
+    seeded.close()
+    app, _, _, store = make_test_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.query_one(DataTable).row_count == 2
+        assert app.screen.query_one("#rest-plot", Sparkline).data == [120.0, 105.0]
+        assert app.screen.query_one("#reps-plot", Sparkline).data == [3.0, 4.0]
+        assert app.screen.query_one("#splits-plot", Sparkline).data == [97.0, 96.2, 99.9, 95.0]
+        splits = str(app.screen.query_one("#splits", Label).content)
+        assert splits.startswith("splits: SPRINT 1 1:37, 1 s fast")
+        assert "SPRINT 4 1:35, 3 s fast" in splits
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HistoryScreen)
+    store.close()
