@@ -53,7 +53,7 @@ class Subscribers:
     """What a real session attaches: a screen reading snapshots, cues, history writes."""
 
     def __init__(self, folder: Path, snapshot: Callable[[], object]) -> None:
-        self._db = sqlite3.connect(folder / "history.sqlite3")
+        self._db = sqlite3.connect(folder / "history.sqlite3", check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS phases (kind TEXT, planned REAL, actual REAL)")
         self._snapshot = snapshot
@@ -89,13 +89,14 @@ async def time_runner(phases: list[Phase], folder: Path) -> Timing:
     runner.subscribe(probe)
     runner.subscribe(subscribers.screen)
     runner.subscribe(subscribers.audio)
-    runner.subscribe(
-        lambda event: (
-            subscribers.history(event.run.phase.kind, event.run.planned_s or 0, event.run.actual_s)
-            if isinstance(event, e.PhaseEnded)
-            else None
-        )
-    )
+
+    async def history(event: e.Event) -> None:
+        # As the app's recorder does: the commit (an fsync) happens off the event loop.
+        if isinstance(event, e.PhaseEnded):
+            run = event.run
+            await asyncio.to_thread(subscribers.history, run.phase.kind, run.planned_s or 0, run.actual_s)
+
+    runner.subscribe(history)
     start = clock.now()
     runner.send(c.Start())
     await runner.run()
