@@ -65,19 +65,10 @@ class Recorded(NamedTuple):
     argument: object
 
 
-class RecordingOutput:
-    """A fake that records ``(time, action, argument)`` for every request.
+class _Controls:
+    """Volume and mute as plain state, for the outputs that have no samples to scale."""
 
-    Stricter than the real outputs on purpose: an unknown cue or word raises
-    ValueError here, so a typo fails the app's tests instead of going quiet.
-    """
-
-    def __init__(
-        self, clock: Callable[[], float] = time.monotonic, *, words: Collection[str] | None = None
-    ) -> None:
-        self._clock = clock
-        self._words = builtin_voice_words() if words is None else frozenset(words)
-        self.records: list[Recorded] = []
+    def __init__(self) -> None:
         self._volume = 100
         self._muted = False
 
@@ -90,12 +81,34 @@ class RecordingOutput:
         return self._muted
 
     @property
-    def status(self) -> str:
-        return "sound on"
-
-    @property
     def problems(self) -> Sequence[str]:
         return ()
+
+    def set_volume(self, percent: int) -> None:
+        self._volume = min(max(percent, 0), 100)
+
+    def set_muted(self, muted: bool) -> None:
+        self._muted = muted
+
+
+class RecordingOutput(_Controls):
+    """A fake that records ``(time, action, argument)`` for every request.
+
+    Stricter than the real outputs on purpose: an unknown cue or word raises
+    ValueError here, so a typo fails the app's tests instead of going quiet.
+    """
+
+    def __init__(
+        self, clock: Callable[[], float] = time.monotonic, *, words: Collection[str] | None = None
+    ) -> None:
+        super().__init__()
+        self._clock = clock
+        self._words = builtin_voice_words() if words is None else frozenset(words)
+        self.records: list[Recorded] = []
+
+    @property
+    def status(self) -> str:
+        return "sound on"
 
     def arguments(self, action: str) -> list[object]:
         """The arguments of every ``action`` request, in order: ``arguments("play") == ["go"]``."""
@@ -119,11 +132,11 @@ class RecordingOutput:
         self._record("stop_metronome", None)
 
     def set_volume(self, percent: int) -> None:
-        self._volume = min(max(percent, 0), 100)
+        super().set_volume(percent)
         self._record("set_volume", self._volume)
 
     def set_muted(self, muted: bool) -> None:
-        self._muted = muted
+        super().set_muted(muted)
         self._record("set_muted", muted)
 
     def close(self) -> None:
@@ -140,7 +153,7 @@ PHASE_CUES = frozenset(
 PHASE_WORDS = frozenset({"warm_up", "sprint", "jog", "run", "walk", "rest", "cool_down", "exercise", "done"})
 
 
-class BellOutput:
+class BellOutput(_Controls):
     """The fallback without a sound device: the terminal bell on phase changes only.
 
     Ringing for ticks, clicks or "halfway" too would turn one alert into noise.
@@ -156,29 +169,16 @@ class BellOutput:
         min_gap_s: float = 0.5,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        super().__init__()
         self._bell = bell
         self._reason = reason
         self._min_gap_s = min_gap_s
         self._clock = clock
         self._last_ring: float | None = None
-        self._volume = 100
-        self._muted = False
-
-    @property
-    def volume(self) -> int:
-        return self._volume
-
-    @property
-    def muted(self) -> bool:
-        return self._muted
 
     @property
     def status(self) -> str:
         return f"sound off: {self._reason}"
-
-    @property
-    def problems(self) -> Sequence[str]:
-        return ()
 
     def play(self, cue: str) -> None:
         if cue in PHASE_CUES:
@@ -193,12 +193,6 @@ class BellOutput:
 
     def stop_metronome(self) -> None:
         """Nothing to stop."""
-
-    def set_volume(self, percent: int) -> None:
-        self._volume = min(max(percent, 0), 100)
-
-    def set_muted(self, muted: bool) -> None:
-        self._muted = muted
 
     def close(self) -> None:
         """Nothing is held open."""
