@@ -26,6 +26,7 @@ from runtimer.prepare import HISTORY_WINDOW, prepare
 from runtimer.resources import seeds_dir
 from runtimer.settings import load_settings
 from runtimer.store.fallback import open_store
+from runtimer.texttable import text_table
 from runtimer.version import __version__
 
 
@@ -115,10 +116,10 @@ def _chosen(args: argparse.Namespace, catalogue: Catalogue) -> Entry:
 
 def _run(args: argparse.Namespace) -> int:
     catalogue = _catalogue()
-    entry = _chosen(args, catalogue)  # every input problem surfaces before the screen opens
+    entry = catalogue.resolve(args.workout)
     settings = load_settings()
     store = open_store()
-    try:
+    try:  # every input problem surfaces here, before the screen opens
         history = store.sessions(limit=HISTORY_WINDOW)
         prepared = prepare(entry, _overrides(args), settings, history, args.fresh, args.usual_pace)
     except BaseException:
@@ -187,17 +188,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> None:
-    widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
-
-    def line(cells: Sequence[str]) -> str:
-        padded = [
-            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(cells)
-        ]
-        return "  ".join(padded).rstrip()
-
-    print(line(header))
-    for row in rows:
-        print(line(row))
+    print("\n".join(text_table([header, *rows], right)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,7 +11,6 @@ it must not import :mod:`runtimer.cli` (which imports it).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
 from typing import TypeVar
 
 from runtimer.coach.pace import (
@@ -27,6 +26,7 @@ from runtimer.coach.pace import (
 from runtimer.plan.durations import format_time
 from runtimer.plan.errors import PlanError
 from runtimer.plan.pace import METRES_PER_UNIT, PaceUnit
+from runtimer.texttable import text_table
 
 SPLITS: tuple[tuple[str, float], ...] = (
     ("200 m", 200.0),
@@ -86,7 +86,7 @@ def _report(usual: PaceRate, goal: GoalPace | None) -> list[str]:
             paces.append(["aim for", format_pace(goal.target, "mi"), format_pace(goal.target, "km"), middle])
             header.append("AIM")
     splits = [[name, *_splits(usual, goal, metres)] for name, metres in SPLITS]
-    return [*_table(paces), "", *_table([header, *splits], right_from=1)]
+    return [*text_table(paces), "", *text_table([header, *splits], right=range(1, len(header)))]
 
 
 def _speeds(rate: PaceRate) -> str:
@@ -104,13 +104,3 @@ def _splits(usual: PaceRate, goal: GoalPace | None, metres: float) -> list[str]:
         if goal.is_range:
             cells.append(format_time(split_seconds(goal.target, metres)))
     return cells
-
-
-def _table(rows: Sequence[Sequence[str]], right_from: int | None = None) -> list[str]:
-    """Columns two spaces apart; from ``right_from`` on, right-aligned so times line up by the second."""
-    widths = [max(len(row[i]) for row in rows if i < len(row)) for i in range(max(map(len, rows)))]
-
-    def cell(i: int, text: str) -> str:
-        return text.rjust(widths[i]) if right_from is not None and i >= right_from else text.ljust(widths[i])
-
-    return ["  ".join(cell(i, text) for i, text in enumerate(row)).rstrip() for row in rows]

@@ -16,6 +16,7 @@ from typing import Any
 
 from runtimer.plan.durations import format_clock, format_duration
 from runtimer.records import SessionRecord
+from runtimer.texttable import text_table
 
 SESSION_COLUMNS = (
     ("session_id", "id"),
@@ -93,11 +94,7 @@ def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) ->
     if not records:
         return NO_SESSIONS + "\n"
     rows = [HISTORY_COLUMNS, *(history_row(record, tz) for record in records)]
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
-    ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(text_table(rows)) + "\n"
 
 
 def _rest(record: SessionRecord) -> str:
