@@ -10,13 +10,9 @@ from runtimer.cli import main
 from runtimer.resources import seeds_dir
 from runtimer.version import __version__
 
+from .cli_helpers import run
+
 CORE = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_list_shows_the_six_built_ins(capsys: pytest.CaptureFixture[str]) -> None:

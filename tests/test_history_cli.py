@@ -11,23 +11,15 @@ from typing import Any
 
 import pytest
 
-from runtimer.cli import main
 from runtimer.plan.models import StepKind
 from runtimer.store.schema import default_path
 from runtimer.store.sessions import SessionStore
 
+from .cli_helpers import run
+
 DAY = datetime(2025, 3, 1, 6, 15, tzinfo=UTC)
 INTERVALS = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
 LAPS = "6x(lap sprint, 2m jog)"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:  # argparse's usage errors
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

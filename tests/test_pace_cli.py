@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from runtimer.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:  # argparse's usage errors
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+from .cli_helpers import run
 
 
 def test_the_issue_example(capsys: pytest.CaptureFixture[str]) -> None:
