@@ -1,5 +1,5 @@
 """Allows `python -m runtimer`."""
 
-from runtimer.cli import main
+from runtimer.startup import main
 
 raise SystemExit(main())

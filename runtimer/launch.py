@@ -11,6 +11,7 @@ from runtimer.clock import MonotonicClock
 from runtimer.plan.loader import Catalogue
 from runtimer.prepare import PreparedSession
 from runtimer.settings import Settings
+from runtimer.startup import first_frame_shown
 from runtimer.store.fallback import HistoryStore
 from runtimer.tui.app import RuntimerApp
 from runtimer.tui.services import Services
@@ -31,7 +32,7 @@ def launch(
     bell = _LateBell()
     audio = open_audio(bell)
     services = Services(MonotonicClock(), audio, store, settings, catalogue)
-    app = RuntimerApp(services, start, handle_signals=True)
+    app = RuntimerApp(services, start, handle_signals=True, first_frame_shown=first_frame_shown)
     bell.app = app
     services.audio.set_volume(settings.volume)
     services.audio.set_muted(mute or settings.muted)

@@ -27,7 +27,7 @@ BUILT_INS = ["400s", "cadence", "downhill", "intervals", "recovery", "strength"]
 def test_pyproject_invariants() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert project["project"]["requires-python"] == ">=3.11"
-    assert project["project"]["scripts"] == {"runtimer": "runtimer.cli:main"}
+    assert project["project"]["scripts"] == {"runtimer": "runtimer.startup:main"}
     dependencies = project["project"]["dependencies"]
     assert "simpleaudio>=1.0.4; python_version < '3.12'" in dependencies
     assert "simpleaudio-patched>=1.0.5; python_version >= '3.12'" in dependencies

@@ -10,16 +10,20 @@ import asyncio
 import os
 import signal
 import threading
+from collections.abc import Callable
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
 from runtimer.prepare import PreparedSession
 from runtimer.tui.messages import ShowPicker, StartSession
-from runtimer.tui.screens.picker import PickerScreen
 from runtimer.tui.screens.session import SessionScreen
 from runtimer.tui.services import Services
+
+if TYPE_CHECKING:
+    from runtimer.tui.screens.picker import PickerScreen
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 """A killed or closed terminal stops the session as a ``q`` would, keeping what was run."""
@@ -42,13 +46,19 @@ class RuntimerApp(App[None]):
     ]
 
     def __init__(
-        self, services: Services, start: PreparedSession | None = None, handle_signals: bool = False
+        self,
+        services: Services,
+        start: PreparedSession | None = None,
+        handle_signals: bool = False,
+        first_frame_shown: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.services = services
         self.start = start
         self.handle_signals = handle_signals
         """Off in tests, which share their process and event loop with pytest."""
+        self.first_frame_shown = first_frame_shown
+        """Start-up work deferred until the runner can see the screen (the real launch ends start-up)."""
 
     def on_mount(self) -> None:
         if self.handle_signals:
@@ -59,7 +69,12 @@ class RuntimerApp(App[None]):
         if self.start is not None:
             self.push_screen(SessionScreen(self.start, self.services))
         else:
-            self.push_screen(PickerScreen(self.services))
+            self.push_screen(_picker_class()(self.services))
+
+    def on_ready(self) -> None:
+        """Textual posts Ready once the first frame is on screen."""
+        if self.first_frame_shown is not None:
+            self.first_frame_shown()
 
     def on_start_session(self, message: StartSession) -> None:
         self.push_screen(SessionScreen(message.prepared, self.services))
@@ -67,10 +82,11 @@ class RuntimerApp(App[None]):
     async def on_show_picker(self, message: ShowPicker) -> None:
         while len(self.screen_stack) > 2:
             await self.pop_screen()
-        if isinstance(self.screen, PickerScreen):
+        picker = _picker_class()
+        if isinstance(self.screen, picker):
             self.screen.refresh_history()
         else:
-            await self.switch_screen(PickerScreen(self.services))
+            await self.switch_screen(picker(self.services))
 
     async def action_quit(self) -> None:
         """Quitting mid-session asks first, and always keeps the session as stopped."""
@@ -92,3 +108,13 @@ class RuntimerApp(App[None]):
 
     def _session(self) -> SessionScreen | None:
         return next((s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None)
+
+
+def _picker_class() -> type[PickerScreen]:
+    """The picker (with its table, inputs and history screen) loads when first shown.
+
+    ``runtimer run`` opens a session without it, and its first frame comes sooner.
+    """
+    from runtimer.tui.screens.picker import PickerScreen
+
+    return PickerScreen

@@ -1,0 +1,64 @@
+"""Start-up runs with the cyclic garbage collector parked, and the first frame brings it back."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.app_fixtures import AppBuilder, settle
+
+
+def run_python(code: str) -> str:
+    """In a fresh interpreter: freezing pytest's own heap would leak it for the rest of the run."""
+    argv = [sys.executable, "-c", code]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=True)
+    return done.stdout.strip()
+
+
+def test_the_command_runs_the_cli_with_collection_parked() -> None:
+    code = (
+        "import gc, sys\n"
+        "import runtimer.startup as startup\n"
+        "seen = []\n"
+        "def spy(argv=None):\n"
+        "    seen.append(gc.isenabled())\n"
+        "    return 0\n"
+        "import runtimer.cli\n"
+        "runtimer.cli.main = spy\n"
+        "print(startup.main(), seen)\n"
+    )
+    assert run_python(code) == "0 [False]"
+
+
+def test_the_first_frame_freezes_start_up_and_collects_again() -> None:
+    code = (
+        "import gc\n"
+        "from runtimer.startup import first_frame_shown\n"
+        "gc.disable()\n"
+        "first_frame_shown()\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    assert run_python(code) == "True True"
+
+
+@pytest.fixture
+def build(tmp_path: Path) -> Iterator[AppBuilder]:
+    builder = AppBuilder(tmp_path)
+    yield builder
+    builder.close()
+
+
+@pytest.mark.parametrize("start", [None, "3x(20s sprint, 60s jog)"], ids=["picker", "session"])
+async def test_the_app_reports_its_first_frame_once(build: AppBuilder, start: str | None) -> None:
+    app, clock, _, _ = build(start)
+    calls: list[int] = []
+    app.first_frame_shown = lambda: calls.append(len(app.screen_stack))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        await pilot.press("question_mark")
+        await settle(pilot, clock)
+    assert calls == [2]
