@@ -11,13 +11,14 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Sparkline
+from textual.widgets import DataTable, Label, Sparkline
 
 from runtimer.plan.durations import format_clock
 from runtimer.records import SessionRecord
 from runtimer.store.export import HISTORY_COLUMNS, history_row
 from runtimer.tui.labels import phase_name, split_text
 from runtimer.tui.services import Services
+from runtimer.tui.widgets.keybar import KeyBar
 
 SHOWN_SESSIONS = 200
 
@@ -53,7 +54,7 @@ class HistoryScreen(Screen[None]):
         yield Sparkline([], id="reps-plot", summary_function=max)
         yield Label(id="splits")
         yield Sparkline([], id="splits-plot", summary_function=max)
-        yield Footer()
+        yield KeyBar(pinned=("app.pop_screen",))
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import DataTable, Input, Label
 
 from runtimer.coach.guidance import guidance, is_hard_workout
 from runtimer.plan.durations import format_clock, parse_duration
@@ -26,6 +26,7 @@ from runtimer.tui.labels import phase_length, phase_name
 from runtimer.tui.messages import StartSession
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.services import Services
+from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.timeline import Timeline
 
 EDITS = (
@@ -77,7 +78,7 @@ class PickerScreen(Screen[None]):
         yield Timeline(id="preview")
         phases: DataTable[str] = DataTable(id="phases", cursor_type="none", zebra_stripes=True)
         yield phases
-        yield Footer()
+        yield KeyBar(pinned=("app.quit",))
 
     def on_mount(self) -> None:
         table = self.query_one("#workouts", DataTable)

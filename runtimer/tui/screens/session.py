@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Label
+from textual.widgets import Button, Label
 from textual.worker import Worker, WorkerState
 
 from runtimer.audio.cues import CuePlayer
@@ -38,6 +38,7 @@ from runtimer.tui.screens.help import HelpScreen
 from runtimer.tui.screens.summary import SummaryScreen
 from runtimer.tui.services import Services
 from runtimer.tui.widgets.bigclock import BigClock
+from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.progress import SessionProgress
 from runtimer.tui.widgets.timeline import Timeline, kind_class
 from runtimer.tui.widgets.touch import TouchButton
@@ -121,7 +122,7 @@ class SessionScreen(Screen[None]):
         with Horizontal(id="buttons"):
             for action, label in BUTTONS:
                 yield TouchButton(label, id=f"do-{action}", compact=True)
-        yield Footer()
+        yield KeyBar(pinned=("help", "quit_session"))
 
     def on_mount(self) -> None:
         progression = self.prepared.progression

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label
+from textual.widgets import Button, Label
 
 from runtimer.engine import commands as c
 from runtimer.engine.events import Summary
@@ -22,6 +22,7 @@ from runtimer.recorder import SessionRecorder
 from runtimer.runner import Runner
 from runtimer.tui.labels import phase_name, signed_seconds, split_text
 from runtimer.tui.messages import ShowPicker
+from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.touch import TouchButton
 
 COMPACT_HEIGHT = 18
@@ -87,7 +88,7 @@ class SummaryScreen(Screen[None]):
                     yield TouchButton("Skip (s)", id="gassed-skip", compact=True)
             yield Label("", id="saved")
             yield Label("Enter: back to the workouts · q: quit", id="summary-next")
-        yield Footer()
+        yield KeyBar(pinned=("quit",))
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < COMPACT_HEIGHT, "-compact")

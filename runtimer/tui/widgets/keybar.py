@@ -1,0 +1,102 @@
+"""The footer line: the screen's keys, as many as fit, with the ones that must never hide kept last.
+
+Textual's Footer builds a widget for every key and cuts the line off at the
+screen's edge. At 80 columns the session's twelve keys lost their end
+("Mut"), ``?`` and ``q`` with it, and building those widgets took about a
+quarter of the time to the first frame. This draws one line of text instead:
+when short of room it leaves out whole keys from the end of the list, but
+keeps the pinned ones (help, quit), so the runner always sees where the rest
+are listed and how to leave. A click on a key presses it, as on Textual's
+footer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.events import Click
+from textual.screen import Screen
+from textual.widget import Widget
+
+SEPARATOR = "  "
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    key: str
+    """What the key press is, for a click to simulate (``question_mark``)."""
+    shown: str
+    """How the key is written on screen (``?``)."""
+    description: str
+    action: str
+
+    @property
+    def width(self) -> int:
+        return cell_len(self.shown) + 1 + cell_len(self.description)
+
+
+def fitting(entries: Sequence[KeyEntry], width: int, pinned: Collection[str]) -> list[KeyEntry]:
+    """What fits in ``width`` cells: the unpinned entries in order while there is room, then the pinned."""
+    kept = [entry for entry in entries if entry.action in pinned]
+    used = sum(entry.width for entry in kept) + len(SEPARATOR) * max(0, len(kept) - 1)
+    shown: list[KeyEntry] = []
+    for entry in (entry for entry in entries if entry.action not in pinned):
+        extra = entry.width + len(SEPARATOR) * (1 if shown or kept else 0)
+        if used + extra > width:
+            break
+        shown.append(entry)
+        used += extra
+    return shown + kept
+
+
+class KeyBar(Widget):
+    COMPONENT_CLASSES = {"keybar--key", "keybar--description"}  # noqa: RUF012 - Textual reads this
+
+    def __init__(self, pinned: Collection[str] = ()) -> None:
+        super().__init__()
+        self.pinned = pinned
+        """Actions shown whatever the width (help, quit), after the others."""
+        self._spans: list[tuple[int, int, str]] = []
+        """Cells ``[start, end)`` of each key drawn, with the key a click there presses."""
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        self.refresh()
+
+    def entries(self) -> list[KeyEntry]:
+        """The screen's shown, enabled bindings (a focused input's too), one per action."""
+        entries: dict[str, KeyEntry] = {}
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and enabled and binding.action not in entries:
+                shown = self.app.get_key_display(binding)
+                entries[binding.action] = KeyEntry(binding.key, shown, binding.description, binding.action)
+        return list(entries.values())
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("keybar--key")
+        description_style = self.get_component_rich_style("keybar--description")
+        line = Text(no_wrap=True, overflow="crop", end="")
+        self._spans = []
+        for entry in fitting(self.entries(), self.size.width, self.pinned):
+            if line:
+                line.append(SEPARATOR)
+            start = line.cell_len
+            line.append(entry.shown, key_style)
+            line.append(" ")
+            line.append(entry.description, description_style)
+            self._spans.append((start, line.cell_len, entry.key))
+        return line
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        for start, end, key in self._spans:
+            if start <= offset.x < end:
+                self.app.simulate_key(key)
+                return

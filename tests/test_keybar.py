@@ -1,0 +1,97 @@
+"""The footer line: which keys fit, which are never dropped, and that a click presses the key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from runtimer.engine.machine import State
+from runtimer.settings import Settings
+from runtimer.tui.screens.help import HelpScreen
+from runtimer.tui.screens.session import SessionScreen
+from runtimer.tui.widgets.keybar import SEPARATOR, KeyBar, KeyEntry, fitting
+from tests.app_fixtures import AppBuilder, settle
+
+SESSION = "10s warmup, 2x(20s sprint, 60s jog)"
+
+
+def entry(action: str, description: str = "Go", shown: str = "k") -> KeyEntry:
+    return KeyEntry(shown, shown, description, action)
+
+
+def drawn_width(entries: list[KeyEntry]) -> int:
+    return sum(e.width for e in entries) + len(SEPARATOR) * max(0, len(entries) - 1)
+
+
+def test_everything_fits_in_a_wide_line_in_binding_order() -> None:
+    entries = [entry("a"), entry("help", "Help", "?"), entry("b")]
+    assert fitting(entries, 200, pinned={"help"}) == [entries[0], entries[2], entries[1]]
+
+
+def test_short_of_room_drops_the_last_keys_but_keeps_the_pinned() -> None:
+    entries = [entry("pause", "Pause", "space"), entry("next", "Next", "n"), entry("help", "Help", "?")]
+    kept = fitting(entries, len("space Pause  ? Help"), pinned={"help"})
+    assert [e.action for e in kept] == ["pause", "help"]
+
+
+entries_strategy = st.lists(
+    st.builds(
+        KeyEntry,
+        key=st.just("k"),
+        shown=st.text("abc?+-", min_size=1, max_size=5),
+        description=st.text("abcdef +", max_size=10),
+        action=st.sampled_from(["a", "b", "c", "d", "help", "quit"]),
+    ),
+    max_size=12,
+)
+
+
+@given(entries_strategy, st.integers(0, 120))
+def test_pinned_keys_always_show_and_the_rest_never_overflow(entries: list[KeyEntry], width: int) -> None:
+    pinned = {"help", "quit"}
+    kept = fitting(entries, width, pinned)
+    assert [e for e in kept if e.action in pinned] == [e for e in entries if e.action in pinned]
+    unpinned = [e for e in kept if e.action not in pinned]
+    assert unpinned == [e for e in entries if e.action not in pinned][: len(unpinned)]
+    if unpinned:
+        assert drawn_width(kept) <= width
+
+
+@pytest.fixture
+def build(tmp_path: Path) -> Iterator[AppBuilder]:
+    builder = AppBuilder(tmp_path)
+    yield builder
+    builder.close()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+async def test_help_and_quit_stay_on_the_session_footer(build: AppBuilder, size: tuple[int, int]) -> None:
+    app, clock, _, _ = build(SESSION, Settings(lead_in_s=0))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, clock)
+        bar = app.screen.query_one(KeyBar)
+        line = str(bar.render())
+        assert line.startswith("space Pause")
+        assert line.endswith("? Help  q Quit")
+        assert len(line) <= bar.size.width
+
+
+async def test_clicking_a_key_on_the_footer_presses_it(build: AppBuilder) -> None:
+    app, clock, _, _ = build(SESSION, Settings(lead_in_s=0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        bar = screen.query_one(KeyBar)
+        line = str(bar.render())
+        left = bar.content_region.x - bar.region.x  # the bar's padding
+        assert await pilot.click(KeyBar, offset=(left + line.index("space"), 0))
+        await settle(pilot, clock)
+        assert screen.runner.snapshot().state is State.PAUSED
+        assert await pilot.click(KeyBar, offset=(left + line.index("?"), 0))
+        await settle(pilot, clock)
+        assert isinstance(app.screen, HelpScreen)
