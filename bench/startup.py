@@ -7,8 +7,11 @@ one-phase workout, termdown counts down the same number of seconds.
 
 * Start-up: from the command reaching tmux to the first screen that shows the
   countdown in big digits, polled every 5 ms through a tmux control client. Launches alternate
-  between the two programs so background noise falls on both alike; one
-  untimed launch of each first warms the disk cache and bytecode.
+  between the programs so background noise falls on all alike; one untimed
+  launch of each first warms the disk cache and bytecode. Two floors run
+  alongside: a bare Textual app, and one that validates a pydantic model
+  first. They show what the stack alone costs on this machine, so the gap
+  above them is runtimer's own.
 * CPU: one session each, run side by side, with utime+stime read from /proc
   at the first frame and again near the end; the difference is scaled to a
   minute, so start-up work does not count as running cost.
@@ -66,6 +69,18 @@ def runtimer_program(session_s: int) -> Program:
         return lead_in and sum("█" in row for row in screen) >= DIGIT_ROWS
 
     return Program("runtimer", [str(script), "run", f"{session_s}s run"], shows_countdown)
+
+
+def floor_program(with_pydantic: bool) -> Program:
+    """A bare Textual app (with one pydantic model validated first, or not) drawing a 5-row block."""
+    script = Path(__file__).resolve().parent / "floor_app.py"
+    argv = [sys.executable, str(script), *(["--pydantic"] if with_pydantic else [])]
+    name = "textual+pydantic" if with_pydantic else "textual"
+
+    def shows_countdown(screen: list[str]) -> bool:
+        return any("GET READY" in row for row in screen) and sum("█" in row for row in screen) >= DIGIT_ROWS
+
+    return Program(name, argv, shows_countdown)
 
 
 def termdown_program(session_s: int) -> Program:
@@ -226,13 +241,15 @@ def isolated_env(folder: Path) -> dict[str, str]:
 
 def measure(repeats: int, session_s: int) -> tuple[dict[str, Startup], dict[str, Running]]:
     programs = [runtimer_program(session_s), termdown_program(session_s)]
+    floors = [floor_program(with_pydantic=False), floor_program(with_pydantic=True)]
     with (
         tempfile.TemporaryDirectory(prefix="runtimer-bench-") as folder,
         Tmux(f"bench-{os.getpid()}", isolated_env(Path(folder)), Path(folder)) as tmux,
     ):
         tmux.command("set-option", "-g", "default-terminal", "xterm-256color")
         tmux.command("set-option", "-g", "remain-on-exit", "on")  # a crash leaves its screen to report
-        return measure_startup(tmux, programs, repeats), measure_running(tmux, programs, session_s)
+        startup = measure_startup(tmux, [*programs, *floors], repeats)
+        return startup, measure_running(tmux, programs, session_s)
 
 
 def rows(repeats: int, session_s: int) -> list[Row]:
@@ -244,6 +261,7 @@ def rows(repeats: int, session_s: int) -> list[Row]:
     except subprocess.CalledProcessError as error:
         return [Row("startup, cpu, memory", f"skipped: {shlex.join(error.cmd)} failed", "", "", "")]
     ours, theirs = startup["runtimer"], startup["termdown"]
+    textual_floor, stack_floor = startup["textual"], startup["textual+pydantic"]
     ours_run, theirs_run = sessions["runtimer"], sessions["termdown"]
 
     def p50(values: list[float]) -> str:
@@ -262,6 +280,8 @@ def rows(repeats: int, session_s: int) -> list[Row]:
         Row(launches, "first frame p50 (s)", p50(ours.first_frame_s), p50(theirs.first_frame_s), "< 0.6"),
         Row(launches, "first frame range (s)", span(ours.first_frame_s), span(theirs.first_frame_s), ""),
         Row(launches, "CPU to first frame p50 (s)", p50(ours.cpu_s), p50(theirs.cpu_s), ""),
+        Row(launches, "floor: bare Textual app, p50 (s)", "", p50(textual_floor.first_frame_s), ""),
+        Row(launches, "floor: Textual + one pydantic model, p50 (s)", "", p50(stack_floor.first_frame_s), ""),
         Row(session, "CPU s per minute", f"{cpu:.2f}", f"{theirs_run.cpu_per_minute_s:.2f}", "<= termdown"),
         Row(session, "CPU ratio runtimer/termdown", ratio(lambda r: r.cpu_per_minute_s), "", "<= 1"),
         Row(session, "peak RSS, VmHWM (MiB)", f"{rss:.1f}", f"{theirs_run.peak_rss_mb:.1f}", "< 80"),
