@@ -25,6 +25,7 @@ from runtimer.tui.screens.help import HelpScreen
 from runtimer.tui.screens.picker import PickerScreen
 from runtimer.tui.screens.session import SessionScreen
 from runtimer.tui.screens.summary import SummaryScreen
+from runtimer.tui.widgets.touch import PRESSED_S
 from tests.app_fixtures import AppBuilder, advance, settle
 
 SESSION = "10s warmup, 3x(20s sprint, 60s jog), 10s cooldown"
@@ -207,7 +208,7 @@ async def test_a_whole_session_through_every_key(build: AppBuilder) -> None:
         assert text(app, "#summary-title") == f"SESSION COMPLETE · {screen.prepared.name}"
         assert app.screen.query_one("#gassed").display
         assert inside(app, "#question", "#summary")
-        assert inside(app, "#answers Button", "#summary")
+        assert inside(app, "#answers TouchButton", "#summary")
         await press(pilot, clock, "n")
         assert "not gassed" in text(app, "#saved")
         await app.screen.workers.wait_for_complete()
@@ -326,6 +327,10 @@ async def test_clicking_next_skips_a_phase(build: AppBuilder) -> None:
         assert await pilot.click("#do-skip")
         await settle(pilot, clock)
         assert runner.snapshot().index == 1
+        skip = app.screen.query_one("#do-skip")
+        assert skip.has_class("-pressed"), "a tap lights the button, so the runner sees it landed"
+        await pilot.pause(PRESSED_S + 0.1)
+        assert not skip.has_class("-pressed")
         assert await pilot.click("#do-pause_resume")
         await settle(pilot, clock)
         assert runner.snapshot().state is State.PAUSED
@@ -480,7 +485,7 @@ async def test_the_quit_question_fits_a_small_terminal(build: AppBuilder) -> Non
         await settle(pilot, clock)
         await press(pilot, clock, "q")
         assert isinstance(app.screen, ConfirmScreen)
-        assert inside(app, "#answers Button", "#dialog")
+        assert inside(app, "#answers TouchButton", "#dialog")
         assert inside(app, "#question", "#dialog")
 
 
@@ -488,5 +493,5 @@ async def test_the_gassed_question_fits_a_small_terminal(build: AppBuilder) -> N
     app, clock, _, _ = build("1x(5s sprint, 5s jog)", NO_LEAD_IN)
     async with app.run_test(size=(40, 12)) as pilot:
         await until_summary(pilot, clock)
-        assert inside(app, "#answers Button", "#summary")
+        assert inside(app, "#answers TouchButton", "#summary")
         assert inside(app, "#question", "#summary")

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Label
 
 from runtimer.tui.widgets.touch import TouchButton
 
@@ -25,10 +25,10 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield Label(self.question, id="question")
             with Horizontal(id="answers"):
-                yield TouchButton("Yes (y)", id="yes", variant="error", compact=True)
-                yield TouchButton("No (n)", id="no", variant="primary", compact=True)
+                yield TouchButton("Yes (y)", id="yes", classes="-danger")
+                yield TouchButton("No (n)", id="no", classes="-primary")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_touch_button_pressed(self, event: TouchButton.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
     def action_answer(self, yes: bool) -> None:

@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Label
+from textual.widgets import Label
 from textual.worker import Worker, WorkerState
 
 from runtimer.audio.cues import CuePlayer
@@ -121,7 +121,7 @@ class SessionScreen(Screen[None]):
             yield Label(id="sound")
         with Horizontal(id="buttons"):
             for action, label in BUTTONS:
-                yield TouchButton(label, id=f"do-{action}", compact=True)
+                yield TouchButton(label, id=f"do-{action}")
         yield KeyBar(pinned=("help", "quit_session"))
 
     def on_mount(self) -> None:
@@ -249,8 +249,8 @@ class SessionScreen(Screen[None]):
 
     # ------------------------------------------------------------ actions
 
-    @on(Button.Pressed)
-    async def _button(self, event: Button.Pressed) -> None:
+    @on(TouchButton.Pressed)
+    async def _button(self, event: TouchButton.Pressed) -> None:
         action = (event.button.id or "").removeprefix("do-")
         await self.run_action(action)
 

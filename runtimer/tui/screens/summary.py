@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Button, Label
+from textual.widgets import Label
 
 from runtimer.engine import commands as c
 from runtimer.engine.events import Summary
@@ -83,9 +83,9 @@ class SummaryScreen(Screen[None]):
             with Vertical(id="gassed"):
                 yield Label(gassed_question(self.summary), id="question")
                 with Horizontal(id="answers"):
-                    yield TouchButton("Yes (y)", id="gassed-yes", compact=True)
-                    yield TouchButton("No (n)", id="gassed-no", compact=True)
-                    yield TouchButton("Skip (s)", id="gassed-skip", compact=True)
+                    yield TouchButton("Yes (y)", id="gassed-yes")
+                    yield TouchButton("No (n)", id="gassed-no")
+                    yield TouchButton("Skip (s)", id="gassed-skip")
             yield Label("", id="saved")
             yield Label("Enter: back to the workouts · q: quit", id="summary-next")
         yield KeyBar(pinned=("quit",))
@@ -96,7 +96,7 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#gassed").display = not self.answered
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_touch_button_pressed(self, event: TouchButton.Pressed) -> None:
         answers = {"gassed-yes": True, "gassed-no": False, "gassed-skip": None}
         if event.button.id in answers:
             self.action_gassed(answers[event.button.id])
