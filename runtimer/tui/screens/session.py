@@ -79,7 +79,8 @@ class SessionScreen(Screen[None]):
     ]
 
     def __init__(self, prepared: PreparedSession, services: Services) -> None:
-        super().__init__()
+        # Born in the lead-in's colours: a class changed after mounting restyles every widget again.
+        super().__init__(classes="-ready")
         self.prepared = prepared
         self.services = services
         settings = services.settings
