@@ -32,7 +32,12 @@ def launch(
     bell = _LateBell()
     audio = open_audio(bell)
     services = Services(MonotonicClock(), audio, store, settings, catalogue)
-    app = RuntimerApp(services, start, handle_signals=True, first_frame_shown=first_frame_shown)
+
+    def after_first_frame() -> None:
+        first_frame_shown()
+        services.audio.warm_up()
+
+    app = RuntimerApp(services, start, handle_signals=True, first_frame_shown=after_first_frame)
     bell.app = app
     services.audio.set_volume(settings.volume)
     services.audio.set_muted(mute or settings.muted)

@@ -123,6 +123,34 @@ def test_volume_rescales_cues_and_words_once_per_change(tmp_path: Path) -> None:
     assert library.cue("tick") == pcm_bytes(read_wav(sounds_dir() / "tick.wav"))
 
 
+def test_setting_the_volume_scales_nothing_until_a_sound_is_needed(tmp_path: Path) -> None:
+    library = load_library(user_dir=tmp_path)
+    library.set_volume(80)
+    assert library._cue_pcm == {}, "start-up sets the volume before the first frame: it must stay cheap"
+    tick = library.cue("tick")
+    assert library.cue("tick") is tick
+    assert set(library._cue_pcm) == {"tick"}
+
+
+def test_prepared_cues_are_the_ones_played(tmp_path: Path) -> None:
+    library = load_library(user_dir=tmp_path)
+    library.set_volume(60)
+    library.prepare_cues()
+    assert set(library._cue_pcm) == set(CUE_NAMES)
+    prepared = library.cue("sprint")
+    assert prepared == pcm_bytes(scale(read_wav(sounds_dir() / "sprint.wav"), 60))
+    assert library.cue("sprint") is prepared
+
+
+def test_a_preparation_racing_a_volume_change_never_plays_the_old_level(tmp_path: Path) -> None:
+    library = load_library(user_dir=tmp_path)
+    library.set_volume(60)
+    library.prepare_cues()
+    library.set_volume(30)
+    library._cue_pcm["go"] = (60, b"stale")  # what a background preparation could store late
+    assert library.cue("go") == pcm_bytes(scale(read_wav(sounds_dir() / "go.wav"), 30))
+
+
 def test_words_join_with_gaps_between_and_none_at_the_ends() -> None:
     one, two = b"\x01\x00" * 3, b"\x02\x00" * 2
     assert join_words([one, two], 0.06) == one + bytes(2646 * 2) + two

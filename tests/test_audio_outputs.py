@@ -155,6 +155,18 @@ def test_opening_plays_a_short_silence_so_alsa_loads_its_config_early(
     assert (out.status, out.volume, out.muted, out.problems) == ("sound on", 100, False, ())
 
 
+def test_warming_up_scales_every_cue_in_the_background(fake_sa: FakeSimpleaudio, library: Library) -> None:
+    out = SimpleaudioOutput(library)
+    out.set_volume(70)
+    out.warm_up()
+    deadline = time.monotonic() + 10
+    while len(library._cue_pcm) < len(library.cue_names):
+        assert time.monotonic() < deadline, "the cues were never prepared"
+        time.sleep(0.01)
+    out.play("sprint")
+    assert fake_sa.buffers() == [scale_bytes(pcm_bytes(library._cues["sprint"]), 70)]
+
+
 def test_play_starts_the_preloaded_cue(fake_sa: FakeSimpleaudio, library: Library) -> None:
     out = SimpleaudioOutput(library)
     full = [library.cue("sprint"), library.cue("tick")]

@@ -55,6 +55,9 @@ class AudioOutput(Protocol):
 
     def set_muted(self, muted: bool) -> None: ...
 
+    def warm_up(self) -> None:
+        """Gets every cue ready to play without delay, in the background; call once the screen is up."""
+
     def close(self) -> None:
         """Stops the metronome and lets a cue in flight finish, briefly; call before exit."""
 
@@ -89,6 +92,9 @@ class _Controls:
 
     def set_muted(self, muted: bool) -> None:
         self._muted = muted
+
+    def warm_up(self) -> None:
+        """No samples, nothing to prepare."""
 
 
 class RecordingOutput(_Controls):

@@ -111,13 +111,17 @@ def builtin_voice_words() -> frozenset[str]:
 
 
 class Library:
-    """Cue and voice samples, with the volume applied once per change, not per play.
+    """Cue and voice samples, scaled to the volume the first time each is needed at it.
 
-    Scaling in pure Python costs about 5 ms per second of sound on a slow
-    machine. The cues, where a late start is heard, are all rescaled when the
-    volume changes (about 8 s of sound), so play() is a dictionary lookup.
-    Voice clips (a minute of sound, a few used per announcement) are rescaled
-    the first time each is needed at a new volume.
+    Scaling in pure Python costs about 8 ms per second of sound on a slow
+    machine: 50-70 ms for all the cues (about 8 s of sound). Done when the
+    volume was set at start-up, that delayed the first frame, so nothing is
+    scaled up front. A cue or word is scaled when first needed and kept, and
+    prepare_cues(), run in the background once the screen is up, scales the
+    remaining cues long before the lead-in ends and the first phase cue plays.
+
+    Each kept sound is tagged with its volume, so a background preparation
+    that races a volume change can only waste work, never play the old level.
     """
 
     def __init__(
@@ -127,8 +131,8 @@ class Library:
         self._voice = voice
         self.problems: list[str] = list(problems)
         self._volume = 100
-        self._cue_pcm = {name: pcm_bytes(samples) for name, samples in cues.items()}
-        self._word_pcm: dict[str, bytes] = {}
+        self._cue_pcm: dict[str, tuple[int, bytes]] = {}
+        self._word_pcm: dict[str, tuple[int, bytes]] = {}
 
     @property
     def cue_names(self) -> frozenset[str]:
@@ -143,23 +147,31 @@ class Library:
         return self._volume
 
     def set_volume(self, percent: int) -> None:
-        percent = min(max(percent, 0), 100)
-        if percent != self._volume:
-            self._volume = percent
-            self._cue_pcm = {name: pcm_bytes(scale(samples, percent)) for name, samples in self._cues.items()}
-            self._word_pcm = {}
+        self._volume = min(max(percent, 0), 100)
 
     def cue(self, name: str) -> bytes:
         """The cue's PCM bytes at the current volume; KeyError for an unknown name."""
-        return self._cue_pcm[name]
+        return _scaled(self._cue_pcm, self._cues, name, self._volume)
 
     def word(self, word: str) -> bytes:
         """A voice clip's PCM bytes at the current volume; KeyError for an unknown word."""
-        pcm = self._word_pcm.get(word)
-        if pcm is None:
-            pcm = pcm_bytes(scale(self._voice[word], self._volume))
-            self._word_pcm[word] = pcm
-        return pcm
+        return _scaled(self._word_pcm, self._voice, word, self._volume)
+
+    def prepare_cues(self) -> None:
+        """Scales every cue at the current volume now; safe to run in another thread."""
+        for name in list(self._cues):
+            self.cue(name)
+
+
+def _scaled(
+    kept: dict[str, tuple[int, bytes]], samples: dict[str, array[int]], name: str, volume: int
+) -> bytes:
+    hit = kept.get(name)
+    if hit is not None and hit[0] == volume:
+        return hit[1]
+    pcm = pcm_bytes(scale(samples[name], volume))
+    kept[name] = (volume, pcm)
+    return pcm
 
 
 def _load_folder(

@@ -140,6 +140,14 @@ class SimpleaudioOutput:
             self._fallback.set_volume(percent)
         self._resync_metronome()
 
+    def warm_up(self) -> None:
+        """Scales every cue in a background thread, so no phase change waits for it.
+
+        Only once the screen is up: a thread started earlier would hold
+        Python's lock against the start-up it is meant to stay out of.
+        """
+        threading.Thread(target=self._library.prepare_cues, name="runtimer-cues", daemon=True).start()
+
     def set_muted(self, muted: bool) -> None:
         """Muting silences everything at once, the metronome included; unmuting resumes it in phase."""
         self._muted = muted
