@@ -70,7 +70,6 @@ import argparse
 import asyncio
 import itertools
 import json
-import shutil
 import sys
 import tempfile
 import time
@@ -96,12 +95,12 @@ from runtimer.recorder import SessionRecorder
 from runtimer.runner import Runner
 from runtimer.store.fallback import open_store
 from tests.audio_capture import (
-    PULSE_PLUGIN_GLOBS,
     PulseCapture,
     file_capture_home,
     isolated_env,
     onsets,
     pulse_capture,
+    pulse_missing,
     read_s16,
     run_python,
     wait_for_size,
@@ -362,16 +361,6 @@ def record(pulse: PulseCapture, role: str, *values: float) -> array[int]:
     before = len(pulse.recorded())
     run_child(pulse.env, role, *values)
     return pulse.recorded()[before:]
-
-
-def pulse_missing() -> str | None:
-    """Why the PulseAudio capture cannot run here, or None when it can."""
-    missing = [name for name in ("pulseaudio", "parec") if shutil.which(name) is None]
-    if missing:
-        return f"needs {', '.join(missing)} (Debian: pulseaudio, pulseaudio-utils)"
-    if not any(Path("/").glob(pattern.lstrip("/")) for pattern in PULSE_PLUGIN_GLOBS):
-        return "needs ALSA's pulse plugin (Debian: libasound2-plugins)"
-    return None
 
 
 def file_metronome(home: Path) -> list[int]:

@@ -30,13 +30,15 @@ import sys
 import sysconfig
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.table import Row, median, render
 from bench.termdown_env import termdown_path
 from bench.tmux import Pane, Tmux
+from tests.audio_capture import PulseCapture, pulse_capture, pulse_missing
 
 POLL_S = 0.005
 FIRST_FRAME_TIMEOUT_S = 15.0
@@ -60,15 +62,25 @@ class Program:
     """True once a captured screen shows the countdown, fully drawn."""
 
 
-def runtimer_program(session_s: int) -> Program:
-    """``runtimer run`` from the environment running the benchmark: the project's own venv."""
+def runtimer_program(session_s: int, sound: Mapping[str, str] | None = None) -> Program:
+    """``runtimer run`` from the environment running the benchmark: the project's own venv.
+
+    Without ``sound`` the panes have no sound device and runtimer falls back to
+    the bell. With it (the variables that point ALSA at a PulseAudio server),
+    the launch also opens the device and loads the sounds, as on a runner's
+    laptop, and the countdown only counts once the screen says "sound on".
+    """
     script = Path(sysconfig.get_path("scripts")) / "runtimer"
 
     def shows_countdown(screen: list[str]) -> bool:
         lead_in = any("GET READY" in row for row in screen)
-        return lead_in and sum("█" in row for row in screen) >= DIGIT_ROWS
+        heard = sound is None or any("sound on" in row for row in screen)
+        return lead_in and heard and sum("█" in row for row in screen) >= DIGIT_ROWS
 
-    return Program("runtimer", [str(script), "run", f"{session_s}s run"], shows_countdown)
+    argv = [str(script), "run", f"{session_s}s run"]
+    if sound is None:
+        return Program("runtimer", argv, shows_countdown)
+    return Program("runtimer+sound", ["env", *(f"{k}={v}" for k, v in sound.items()), *argv], shows_countdown)
 
 
 def floor_program(with_pydantic: bool) -> Program:
@@ -239,16 +251,26 @@ def isolated_env(folder: Path) -> dict[str, str]:
     return env
 
 
+def sound_variables(pulse: PulseCapture) -> dict[str, str]:
+    """What points a pane's ALSA at the private PulseAudio server: its socket and an .asoundrc."""
+    return {name: pulse.env[name] for name in ("HOME", "XDG_RUNTIME_DIR", "PULSE_SERVER")}
+
+
 def measure(repeats: int, session_s: int) -> tuple[dict[str, Startup], dict[str, Running]]:
     programs = [runtimer_program(session_s), termdown_program(session_s)]
     floors = [floor_program(with_pydantic=False), floor_program(with_pydantic=True)]
     with (
         tempfile.TemporaryDirectory(prefix="runtimer-bench-") as folder,
         Tmux(f"bench-{os.getpid()}", isolated_env(Path(folder)), Path(folder)) as tmux,
+        ExitStack() as stack,
     ):
         tmux.command("set-option", "-g", "default-terminal", "xterm-256color")
         tmux.command("set-option", "-g", "remain-on-exit", "on")  # a crash leaves its screen to report
-        startup = measure_startup(tmux, [*programs, *floors], repeats)
+        launched = [*programs, *floors]
+        if pulse_missing() is None:
+            pulse = stack.enter_context(pulse_capture(Path(folder) / "pulse"))
+            launched.append(runtimer_program(session_s, sound_variables(pulse)))
+        startup = measure_startup(tmux, launched, repeats)
         return startup, measure_running(tmux, programs, session_s)
 
 
@@ -261,6 +283,7 @@ def rows(repeats: int, session_s: int) -> list[Row]:
     except subprocess.CalledProcessError as error:
         return [Row("startup, cpu, memory", f"skipped: {shlex.join(error.cmd)} failed", "", "", "")]
     ours, theirs = startup["runtimer"], startup["termdown"]
+    with_sound = startup.get("runtimer+sound")
     textual_floor, stack_floor = startup["textual"], startup["textual+pydantic"]
     ours_run, theirs_run = sessions["runtimer"], sessions["termdown"]
 
@@ -282,6 +305,13 @@ def rows(repeats: int, session_s: int) -> list[Row]:
         Row(launches, "first frame p50 (s)", p50(ours.first_frame_s), p50(theirs.first_frame_s), "< 0.6"),
         Row(launches, "first frame range (s)", span(ours.first_frame_s), span(theirs.first_frame_s), ""),
         Row(launches, "CPU to first frame p50 (s)", p50(ours.cpu_s), p50(theirs.cpu_s), ""),
+        Row(
+            launches,
+            "first frame with sound (PulseAudio), p50 (s)",
+            p50(with_sound.first_frame_s) if with_sound else "skipped: " + str(pulse_missing()),
+            "",
+            "",
+        ),
         Row(launches, "floor: bare Textual app, p50 (s)", "", p50(textual_floor.first_frame_s), ""),
         Row(launches, "floor: Textual + one pydantic model, p50 (s)", "", p50(stack_floor.first_frame_s), ""),
         Row(launches, "first frame above that floor, p50 (s)", f"{above_floor:.2f}", "", ""),

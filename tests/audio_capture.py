@@ -108,15 +108,20 @@ def onsets(samples: array[int], threshold: int, quiet: int) -> list[int]:
     return found
 
 
-def require_binaries(*names: str) -> None:
-    missing = [name for name in names if shutil.which(name) is None]
+def pulse_missing() -> str | None:
+    """Why the PulseAudio capture cannot run here, or None when it can."""
+    missing = [name for name in ("pulseaudio", "parec") if shutil.which(name) is None]
     if missing:
-        pytest.skip(f"needs {', '.join(missing)} (Debian: pulseaudio, pulseaudio-utils)")
-
-
-def require_pulse_plugin() -> None:
+        return f"needs {', '.join(missing)} (Debian: pulseaudio, pulseaudio-utils)"
     if not any(Path("/").glob(pattern.lstrip("/")) for pattern in PULSE_PLUGIN_GLOBS):
-        pytest.skip("needs ALSA's pulse plugin (Debian: libasound2-plugins)")
+        return "needs ALSA's pulse plugin (Debian: libasound2-plugins)"
+    return None
+
+
+def require_pulse() -> None:
+    missing = pulse_missing()
+    if missing is not None:
+        pytest.skip(missing)
 
 
 class PulseCapture:

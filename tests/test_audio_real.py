@@ -23,8 +23,7 @@ from tests.audio_capture import (
     onsets,
     pulse_capture,
     read_s16,
-    require_binaries,
-    require_pulse_plugin,
+    require_pulse,
     run_python,
     wait_for_size,
     write_asoundrc,
@@ -246,8 +245,7 @@ ON_A_SCHEDULE = """
 
 
 def test_cues_played_half_a_second_apart_are_heard_half_a_second_apart(tmp_path: Path) -> None:
-    require_binaries("pulseaudio", "parec")
-    require_pulse_plugin()
+    require_pulse()
     count = 6
     with pulse_capture(tmp_path) as pulse:
         # The null sink renders ahead by the latency its streams ask for (100 ms
@@ -289,8 +287,7 @@ METRONOME_IN_REAL_TIME = """
 
 
 def test_metronome_keeps_time_in_real_time_across_segment_starts(tmp_path: Path) -> None:
-    require_binaries("pulseaudio", "parec")
-    require_pulse_plugin()
+    require_pulse()
     with pulse_capture(tmp_path) as pulse:
         result = run_python(METRONOME_IN_REAL_TIME, pulse.env)
         recorded = pulse.recorded()
