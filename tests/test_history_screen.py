@@ -45,3 +45,23 @@ async def test_history_plots_rest_reps_and_splits(tmp_path: Path) -> None:
         await pilot.press("escape")
         assert not isinstance(app.screen, HistoryScreen)
     store.close()
+
+
+async def test_one_line_workouts_are_plotted_per_plan(tmp_path: Path) -> None:
+    """Every one-liner is named "one-line": only sessions of the same plan belong on one plot."""
+    seeded = SessionStore.open(tmp_path / "history.sqlite3")
+    short, long = "4x(30s sprint, 2m jog)", "8x(40s sprint, 90s jog)"
+    for day, (plan, rest_s) in enumerate([(short, 120), (long, 90), (short, 105), (long, 75)]):
+        seeded.begin("one-line", plan, DAY + timedelta(days=day), 4, rest_s)
+    seeded.close()
+    app, _, _, store = make_test_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.query_one("#rest-plot", Sparkline).data == [90.0, 75.0]
+        assert str(app.screen.query_one("#rest-label", Label).content).startswith("one-line, this plan:")
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.screen.query_one("#rest-plot", Sparkline).data == [120.0, 105.0]
+    store.close()

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, Sparkline
 
 from runtimer.plan.durations import format_clock
+from runtimer.plan.textsyntax import ONE_LINE_NAME
 from runtimer.records import SessionRecord
 from runtimer.store.export import HISTORY_COLUMNS, history_row
 from runtimer.tui.labels import phase_name, split_text
@@ -35,6 +36,16 @@ def splits_line(record: SessionRecord) -> str:
         if phase.split_s is not None
     ]
     return "splits: " + " · ".join(parts) if parts else "no splits in this session"
+
+
+def same_workout(a: SessionRecord, b: SessionRecord) -> bool:
+    """Whether two sessions belong on one plot: one-liners share a name, so they must share the plan too."""
+    one_liner = a.workout.startswith(ONE_LINE_NAME)
+    return a.workout == b.workout and (not one_liner or a.plan_text == b.plan_text)
+
+
+def plot_name(record: SessionRecord) -> str:
+    return f"{record.workout}, this plan" if record.workout.startswith(ONE_LINE_NAME) else record.workout
 
 
 class HistoryScreen(Screen[None]):
@@ -69,11 +80,12 @@ class HistoryScreen(Screen[None]):
         record = next((r for r in self.records if str(r.id) == event.row_key.value), None)
         if record is None:
             return
-        same = [r for r in reversed(self.records) if r.workout == record.workout]
+        same = [r for r in reversed(self.records) if same_workout(r, record)]
         rests = [float(r.rest_s) for r in same if r.rest_s is not None]
         reps = [float(r.reps_done) for r in same]
-        self._plot("rest", f"{record.workout}: rest per session, oldest to newest", rests, format_clock)
-        self._plot("reps", f"{record.workout}: reps done per session", reps, lambda v: f"{v:.0f}")
+        name = plot_name(record)
+        self._plot("rest", f"{name}: rest per session, oldest to newest", rests, format_clock)
+        self._plot("reps", f"{name}: reps done per session", reps, lambda v: f"{v:.0f}")
         self.query_one("#splits", Label).update(splits_line(record))
         splits = [phase.split_s for phase in record.phases if phase.split_s is not None]
         plot = self.query_one("#splits-plot", Sparkline)
