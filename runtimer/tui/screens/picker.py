@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
@@ -23,6 +24,7 @@ from runtimer.plan.phases import expand, total_label
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
 from runtimer.prepare import HISTORY_WINDOW, PreparedSession, prepare
 from runtimer.tui.labels import phase_length, phase_name
+from runtimer.tui.layout import is_compact
 from runtimer.tui.messages import StartSession
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.services import Services
@@ -82,16 +84,19 @@ class PickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#workouts", DataTable)
-        table.add_columns("workout", "source", "time", "description")
+        table.add_columns("workout", "time", "source", "description")
         for name, entry in sorted(self.entries.items()):
             table.add_row(
-                name, entry.source, total_label(expand(entry.workout)), entry.workout.description, key=name
+                name, total_label(expand(entry.workout)), entry.source, entry.workout.description, key=name
             )
         self.query_one("#phases", DataTable).add_columns("#", "phase", "time", "rep", "targets")
         for problem in self.services.catalogue.problems.values():
             self.notify(problem, severity="warning", timeout=8)
         table.focus()
         self._refresh_preview()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(is_compact(event.size), "-compact")
 
     # ------------------------------------------------------------ state
 

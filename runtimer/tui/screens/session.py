@@ -32,6 +32,7 @@ from runtimer.prepare import PreparedSession
 from runtimer.recorder import SessionRecorder
 from runtimer.runner import Runner
 from runtimer.tui.labels import next_line, phase_name, signed_seconds, split_text
+from runtimer.tui.layout import is_compact
 from runtimer.tui.messages import SessionEvent
 from runtimer.tui.screens.confirm import ConfirmScreen
 from runtimer.tui.screens.help import HelpScreen
@@ -47,7 +48,6 @@ REPAINT_AFTER_S = 0.005
 """Repaint just after the shown second changes, not on a fixed beat: a quiet screen costs no CPU."""
 PROGRESS_STEPS = 200
 """The progress bar moves in half-percent steps; finer changes would redraw nothing visible."""
-COMPACT_WIDTH, COMPACT_HEIGHT = 60, 18
 PHASE_CLASSES = ("-warmup", "-sprint", "-run", "-recovery", "-cooldown", "-exercise")
 
 BUTTONS = (
@@ -218,7 +218,7 @@ class SessionScreen(Screen[None]):
         timeline.current = -1 if ready else snap.index
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < COMPACT_WIDTH or event.size.height < COMPACT_HEIGHT, "-compact")
+        self.set_class(is_compact(event.size), "-compact")
 
     # ------------------------------------------------------------- events
 
