@@ -57,6 +57,8 @@ class PickerScreen(Screen[None]):
         self.fresh = False
         self.prepared: PreparedSession | None = None
         self._history = services.store.sessions(limit=HISTORY_WINDOW)
+        self._edited_workout: str | None = None
+        """The workout the quick edits were made for: another one starts from its own plan."""
 
     def compose(self) -> ComposeResult:
         yield Label("runtimer · pick a workout, Enter to start", id="picker-title")
@@ -108,11 +110,7 @@ class PickerScreen(Screen[None]):
             if not looks_like_one_line(typed):
                 raise PlanError(f'"{typed}" is not a workout name or a one-line workout')
             return Entry(parse_workout_text(typed), "one-line")
-        table = self.query_one("#workouts", DataTable)
-        if table.row_count == 0:
-            return None
-        name = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.entries.get(name or "")
+        return self.entries.get(self._chosen_key())
 
     def _overrides(self) -> Overrides:
         values: dict[str, int] = {}
@@ -138,8 +136,27 @@ class PickerScreen(Screen[None]):
         except ValueError as error:
             raise PlanError(f"usual pace: {error}") from None
 
+    def _chosen_key(self) -> str:
+        """Which workout is chosen: a typed one (whatever its text so far) or a row of the list."""
+        if self.query_one("#oneline", Input).value.strip():
+            return "/typed"
+        table = self.query_one("#workouts", DataTable)
+        if table.row_count == 0:
+            return ""
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+
+    def _forget_edits_of_another_workout(self) -> None:
+        """Quick edits belong to the workout they were typed for, not to whatever is chosen next."""
+        chosen = self._chosen_key()
+        if self._edited_workout not in (None, chosen):
+            with self.prevent(Input.Changed):
+                for field, _ in EDITS:
+                    self.query_one(f"#edit-{field}", Input).value = ""
+        self._edited_workout = chosen
+
     def _refresh_preview(self) -> None:
         problem = self.query_one("#problem", Label)
+        self._forget_edits_of_another_workout()
         try:
             entry = self._chosen_entry()
             if entry is None:
@@ -154,8 +171,10 @@ class PickerScreen(Screen[None]):
             )
         except PlanError as error:
             self.prepared = None
-            problem.update(str(error))
+            problem.update(str(error).removeprefix("--"))  # the command line's flag is a field here
             problem.display = True
+            self.query_one(Timeline).phases = ()
+            self.query_one("#phases", DataTable).clear()
             return
         problem.display = False
         self._show(self.prepared)
@@ -208,6 +227,10 @@ class PickerScreen(Screen[None]):
         self.query_one("#oneline", Input).focus()
 
     def action_focus_list(self) -> None:
+        """Esc leaves the typed workout behind: the list's highlighted workout is the one again."""
+        typed = self.query_one("#oneline", Input)
+        if typed.has_focus:
+            typed.value = ""
         self.query_one("#workouts", DataTable).focus()
 
     def action_toggle_fresh(self) -> None:

@@ -1,0 +1,85 @@
+"""Which workout the picker starts: the typed one until Esc; edits only for the workout they were made on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Label
+
+from runtimer.clock import FakeClock
+from runtimer.tui.screens.picker import PickerScreen
+from runtimer.tui.widgets.timeline import Timeline
+from tests.app_fixtures import AppBuilder, settle
+
+
+@pytest.fixture
+def build(tmp_path: Path) -> Iterator[AppBuilder]:
+    builder = AppBuilder(tmp_path)
+    yield builder
+    builder.close()
+
+
+async def press(pilot: Pilot[None], clock: FakeClock, *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(pilot, clock)
+
+
+def picker(pilot: Pilot[None]) -> PickerScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, PickerScreen)
+    return screen
+
+
+def highlighted(screen: PickerScreen) -> str:
+    table = screen.query_one("#workouts", DataTable)
+    return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+
+async def test_escape_leaves_the_typed_workout_for_the_highlighted_one(build: AppBuilder) -> None:
+    app, clock, _, _ = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        screen = picker(pilot)
+        await press(pilot, clock, "slash", *"2x(5s sprint, 5s jog)")
+        assert screen.prepared is not None and screen.prepared.entry.source == "one-line"
+        await press(pilot, clock, "escape")
+        assert screen.query_one("#oneline", Input).value == ""
+        assert app.focused is screen.query_one("#workouts")
+        assert screen.prepared is not None and screen.prepared.name == highlighted(screen)
+
+
+async def test_quick_edits_are_forgotten_when_another_workout_is_chosen(build: AppBuilder) -> None:
+    app, clock, _, _ = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        screen = picker(pilot)
+        await press(pilot, clock, "down", "down", "down")
+        assert highlighted(screen) == "intervals"
+        screen.query_one("#edit-reps", Input).focus()
+        await press(pilot, clock, "3")
+        assert screen.prepared is not None and screen.prepared.reps_planned == 3
+        screen.query_one("#workouts").focus()
+        await press(pilot, clock, "up")
+        assert screen.query_one("#edit-reps", Input).value == ""
+        assert screen.prepared is not None and screen.prepared.name == "downhill"
+        await press(pilot, clock, "down")
+        assert screen.prepared is not None and screen.prepared.reps_planned == 6, "intervals as planned again"
+
+
+async def test_an_edit_the_workout_cannot_take_clears_the_preview(build: AppBuilder) -> None:
+    app, clock, _, _ = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        screen = picker(pilot)
+        await press(pilot, clock, "down", "down", "down", "down")
+        assert highlighted(screen) == "recovery"
+        screen.query_one("#edit-jog", Input).focus()
+        await press(pilot, clock, *"1:30")
+        problem = str(screen.query_one("#problem", Label).content)
+        assert problem == 'jog: workout "recovery" has no jog step'
+        assert screen.prepared is None
+        assert screen.query_one("#phases", DataTable).row_count == 0
+        assert screen.query_one(Timeline).phases == ()
