@@ -2,9 +2,10 @@
 
 :class:`SessionRecorder` is a :class:`~runtimer.runner.Runner` subscriber: the
 row is begun when the session starts, each phase is written the moment it
-ends, progress (reps done, rest changes) as it changes, and the final status
-at the end. Whatever the process dies of, the file holds everything up to the
-last phase boundary, and the next open of the store marks the row stopped.
+ends, progress (reps done, reps planned, rest changes) as it changes, and the
+final status at the end. Whatever the process dies of, the file holds
+everything up to the last phase boundary, and the next open of the store marks
+the row stopped.
 
 Store calls may wait up to a second on another runtimer's lock (the busy
 timeout), so each runs in a worker thread: the event loop keeps drawing the
@@ -110,6 +111,9 @@ class SessionRecorder:
             case e.RestAdjusted(rest_s=rest_s, total_adjust_s=total):
                 self._rest_s, self._rest_adjust_s = rest_s, total
                 await self._write_progress()
+            case e.RepsChanged(block=block, reps=reps, reps_planned=planned):
+                self._reps_changed(block, reps, planned)
+                await self._write_progress()
             case e.SessionFinished(summary=summary):
                 await self._finish("completed", summary)
             case e.SessionStopped(summary=summary):
@@ -148,8 +152,18 @@ class SessionRecorder:
             self._reps_done.add(rep)
             await self._write_progress()
 
+    def _reps_changed(self, block: int, reps: int, planned: int) -> None:
+        """Keep the plan as the runner left it ("one more rep", "finish after this rep").
+
+        A rep the block no longer has is no longer done either: "back" can reach
+        into an earlier rep after a later one ran, and "finish after this rep"
+        then drops the later one, as the engine's own count does.
+        """
+        self._reps_planned = planned
+        self._reps_done = {(b, rep) for b, rep in self._reps_done if b != block or rep <= reps}
+
     async def _write_progress(self) -> None:
-        """Reps done so far, so a session that dies mid-way still tells progression how far it got.
+        """Reps done of reps planned, so a session that dies mid-way still tells progression how far it got.
 
         A rep counts once an effort in it has run in full, counted once however
         often "back" repeats it. For one effort per rep (every running workout)
@@ -162,6 +176,7 @@ class SessionRecorder:
                 self._store.update_progress,
                 self._session_id,
                 len(self._reps_done),
+                self._reps_planned,
                 self._rest_adjust_s,
                 self._rest_s,
             )
@@ -175,6 +190,7 @@ class SessionRecorder:
             status,
             self._now(),
             summary.reps_done,
+            summary.reps_planned,
             summary.rest_adjust_s,
             summary.rest_s,
         )

@@ -216,7 +216,7 @@ async def test_a_whole_session_through_every_key(build: AppBuilder) -> None:
     [record] = store.sessions()
     assert record.status == "completed"
     assert record.gassed is False
-    assert record.reps_planned == 3
+    assert record.reps_planned == 2  # r made it 4, then f during rep 2 left 2: the plan as left
     assert record.reps_done == 1  # sprint 1 was skipped both times; sprint 2 ran in full
     assert [(p.kind, p.rep, p.planned_s) for p in record.phases] == [
         (StepKind.WARMUP, None, 10),
@@ -495,3 +495,24 @@ async def test_the_gassed_question_fits_a_small_terminal(build: AppBuilder) -> N
         await until_summary(pilot, clock)
         assert inside(app, "#answers TouchButton", "#summary")
         assert inside(app, "#question", "#summary")
+
+
+# ------------------------------------------------------------ the plan as the runner left it
+
+
+async def test_one_more_rep_counts_as_planned_on_the_summary_and_in_history(build: AppBuilder) -> None:
+    app, clock, _, store = build(SESSION, NO_LEAD_IN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 10 + 5)  # five seconds into sprint 1 of 3
+        assert text(app, "#rep") == "Rep 1 / 3"
+        await press(pilot, clock, "r")
+        assert text(app, "#rep") == "Rep 1 / 4"
+        summary = await until_summary(pilot, clock)
+        assert (summary.summary.reps_done, summary.summary.reps_planned) == (4, 4)
+        lines = [str(label.content) for label in app.screen.query(".summary-line").results(Label)]
+        assert "Reps     4 of 4" in lines, lines
+        assert "Phases   10 of 10" in lines, lines
+        await press(pilot, clock, "y")
+        await app.screen.workers.wait_for_complete()
+    [record] = store.sessions()
+    assert (record.status, record.reps_done, record.reps_planned) == ("completed", 4, 4)

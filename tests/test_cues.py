@@ -9,9 +9,12 @@ import pytest
 from runtimer.audio.base import RecordingOutput
 from runtimer.audio.cues import CuePlayer, cue_for, duration_words, number_words, phase_words
 from runtimer.audio.library import CUE_NAMES, builtin_voice_words
+from runtimer.engine import commands as c
 from runtimer.engine import events as e
+from runtimer.engine.machine import Engine, EngineSettings
 from runtimer.plan.models import StepKind
-from runtimer.plan.phases import Phase
+from runtimer.plan.phases import Phase, expand
+from runtimer.plan.textsyntax import parse_workout_text
 
 SPRINT_3_OF_8 = Phase(StepKind.SPRINT, 40, rep=3, reps=8, block=1)
 JOG = Phase(StepKind.JOG, 120, rep=3, reps=8, block=1)
@@ -67,8 +70,8 @@ def test_every_cue_and_word_exists_in_the_shipped_sounds() -> None:
         e.SecondsLeft(1, JOG, 10),
         e.RestAdjusted(-15, 105, -15),
         e.RestAdjusted(15, 120, 0),
-        e.Paused(1, 30),
-        e.Resumed(1, 30),
+        e.Paused(1, 30, 90),
+        e.Resumed(1, 30, 90),
         e.SessionFinished(e.Summary("completed", (), (), 18, 8, 8, 2180, 0, 120)),
     ]
     words = builtin_voice_words()
@@ -88,8 +91,8 @@ async def test_tone_then_words_and_the_metronome_follows_the_phase() -> None:
     assert audio.arguments("say") == [("sprint", "rep", "three", "of", "eight")]
     player(e.PhaseStarted(4, CADENCE_RUN, 18, 1200, None))
     assert audio.arguments("start_metronome") == [(180, 0.0)]
-    player(e.Paused(4, 1000))
-    player(e.Resumed(4, 1000))  # 200 s into the run: the click track picks up in phase
+    player(e.Paused(4, 1000, 200))
+    player(e.Resumed(4, 1000, 200))  # 200 s into the run: the click track picks up in phase
     assert audio.arguments("start_metronome")[-1] == (180, 200)
     assert audio.arguments("stop_metronome")
     player.set_metronome(False)
@@ -106,3 +109,34 @@ def test_announce_modes() -> None:
     CuePlayer(voice, "voice")(e.Halfway(1, JOG))
     CuePlayer(voice, "voice")(e.CountdownBeep(2, 1, JOG))
     assert (voice.arguments("play"), voice.arguments("say")) == (["tick"], [("halfway",)])
+
+
+@pytest.mark.parametrize(
+    ("text", "retime"),
+    [
+        ("60s run @180spm, 30s jog", c.Extend(30)),  # 60 s planned at the start, 90 s by the pause
+        ("60s run @180spm, 30s jog", c.Extend(-20)),
+        ("lap run @180spm, 30s jog", None),  # open: no planned length to count back from
+    ],
+)
+async def test_the_metronome_resumes_in_step_after_the_phase_was_retimed(
+    text: str, retime: c.Command | None
+) -> None:
+    engine = Engine(expand(parse_workout_text(text)), EngineSettings(lead_in_s=0))
+    audio = RecordingOutput(words=builtin_voice_words())
+    player = CuePlayer(audio, "tones")
+
+    def send(command: c.Command, now: float) -> None:
+        for event in engine.handle(command, now):
+            player(event)
+
+    send(c.Start(), 0)
+    assert audio.arguments("start_metronome") == [(180, 0.0)]
+    if retime is not None:
+        send(retime, 20)
+    send(c.Pause(), 25)
+    assert audio.arguments("stop_metronome") == [None]
+    send(c.Resume(), 400)
+    elapsed = engine.snapshot(400).phase_elapsed_s
+    assert elapsed == 25
+    assert audio.arguments("start_metronome") == [(180, 0.0), (180, elapsed)]

@@ -10,7 +10,7 @@ from runtimer.engine import commands as c
 from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, EngineSettings, State
 from runtimer.plan.models import StepKind
-from runtimer.plan.phases import expand
+from runtimer.plan.phases import expand, reps_planned
 from runtimer.plan.textsyntax import parse_workout_text
 
 T = TypeVar("T")
@@ -194,16 +194,69 @@ def test_warm_up_jogs_are_not_rests() -> None:
 
 def test_one_more_rep_and_finish_after_this_rep() -> None:
     engine = started("10s warmup, 3x(30s sprint, 60s jog), 10s cooldown")
-    assert e.RepsChanged(1, 4, 10) in engine.handle(c.AddRep(), T0 + 5)
+    assert e.RepsChanged(1, 4, 10, 4) in engine.handle(c.AddRep(), T0 + 5)
     assert [p.rep_label for p in engine.phases if p.kind is StepKind.SPRINT] == ["1/4", "2/4", "3/4", "4/4"]
     run_to_end_until(engine, T0 + 10 + 90 + 5)
     assert engine.phases[engine.index].rep == 2
-    assert e.RepsChanged(1, 2, 6) in engine.handle(c.FinishAfterRep(), T0 + 105)
+    assert e.RepsChanged(1, 2, 6, 2) in engine.handle(c.FinishAfterRep(), T0 + 105)
     assert engine.handle(c.FinishAfterRep(), T0 + 105) == [
         e.Ignored("FinishAfterRep", "this is already the last rep")
     ]
     run_to_end(engine)
-    assert engine.summary and (engine.summary.reps_done, engine.summary.reps_planned) == (2, 3)
+    assert engine.summary and (engine.summary.reps_done, engine.summary.reps_planned) == (2, 2)
+
+
+REPS_3 = "10s warmup, 3x(30s sprint, 60s jog), 10s cooldown"
+
+
+def test_one_more_rep_is_planned_as_well_as_run() -> None:
+    engine = started(REPS_3)
+    planned_at_start = reps_planned(engine.phases)
+    engine.handle(c.AddRep(), T0 + 5)
+    run_to_end(engine)
+    summary = engine.summary
+    assert summary is not None and summary.status == "completed"
+    assert summary.reps_planned == planned_at_start + 1 == reps_planned(engine.phases)
+    assert summary.reps_done == summary.reps_planned, "not 4 of 3"
+    assert summary.phases_done == summary.phases_planned == len(engine.phases) == 10
+
+
+def test_finish_after_this_rep_plans_only_the_reps_run() -> None:
+    engine = started(REPS_3)
+    run_to_end_until(engine, T0 + 10 + 5)  # five seconds into sprint 1
+    engine.handle(c.FinishAfterRep(), T0 + 15)
+    run_to_end(engine)
+    summary = engine.summary
+    assert summary is not None and summary.status == "completed"
+    assert (summary.reps_done, summary.reps_planned) == (1, 1) == (1, reps_planned(engine.phases))
+    assert summary.phases_done == summary.phases_planned == 4
+
+
+def test_a_session_stopped_after_one_more_rep_counts_it_as_planned() -> None:
+    engine = started(REPS_3)
+    engine.handle(c.AddRep(), T0 + 5)
+    engine.handle(c.Stop(), T0 + 20)
+    assert engine.summary and (engine.summary.reps_done, engine.summary.reps_planned) == (0, 4)
+
+
+def test_reps_changed_says_the_sessions_new_total_across_blocks() -> None:
+    engine = started("2x(30s sprint, 60s jog), 60s jog, 3x(20s run, 40s walk)")
+    assert reps_planned(engine.phases) == 5
+    assert e.RepsChanged(1, 3, 13, 6) in engine.handle(c.AddRep(), T0 + 5)
+    assert e.RepsChanged(1, 1, 9, 4) in engine.handle(c.FinishAfterRep(), T0 + 6)
+
+
+def test_pause_and_resume_say_how_long_the_retimed_phase_has_run() -> None:
+    engine = started("60s run, 30s jog")
+    engine.handle(c.Extend(30), T0 + 20)
+    assert engine.handle(c.Pause(), T0 + 25) == [e.Paused(0, 65, 25)]
+    assert engine.handle(c.Resume(), T0 + 400) == [e.Resumed(0, 65, 25)]
+
+
+def test_pause_and_resume_say_how_long_an_open_phase_has_run() -> None:
+    engine = started("lap sprint, 30s jog")
+    assert engine.handle(c.Toggle(), T0 + 72.5) == [e.Paused(0, None, 72.5)]
+    assert engine.handle(c.Toggle(), T0 + 100) == [e.Resumed(0, None, 72.5)]
 
 
 def test_stop_ends_the_session_once_with_a_stopped_summary() -> None:

@@ -10,7 +10,7 @@ from runtimer.engine import commands as c
 from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, EngineSettings, State
 from runtimer.plan.models import Workout
-from runtimer.plan.phases import expand
+from runtimer.plan.phases import expand, reps_planned
 
 from .strategies import workouts
 
@@ -32,6 +32,12 @@ class EngineMachine(RuleBasedStateMachine):
         before = {i: p.duration for i, p in enumerate(self.engine.phases) if p.is_recovery}
         events = self.engine.handle(command, self.now)
         self.events += events
+        snapshot = self.engine.snapshot(self.now)
+        for event in events:
+            if isinstance(event, e.Paused | e.Resumed):
+                assert (event.index, event.phase_elapsed_s) == (snapshot.index, snapshot.phase_elapsed_s)
+            if isinstance(event, e.RepsChanged):
+                assert event.reps_planned == reps_planned(self.engine.phases)
         if isinstance(command, c.AdjustRest) and len(before) == len(self.engine.phases):
             for i, old in before.items():
                 new = self.engine.phases[i].duration
@@ -111,6 +117,15 @@ class EngineMachine(RuleBasedStateMachine):
         if ends:
             assert all(isinstance(ev, e.Ignored) for ev in self.events[ends[0] + 1 :])
             assert self.engine.next_due() is None
+
+    @invariant()
+    def the_summary_counts_the_plan_as_the_runner_left_it(self) -> None:
+        summary = self.engine.summary
+        if summary is None:
+            return
+        assert summary.reps_planned == reps_planned(self.engine.phases)
+        assert summary.phases_planned == len(self.engine.phases)
+        assert summary.reps_done <= summary.reps_planned
 
 
 EngineMachine.TestCase.settings = settings(max_examples=150, stateful_step_count=40, deadline=None)

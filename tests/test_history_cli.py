@@ -29,18 +29,18 @@ def three_sessions() -> None:
     first = store.begin("intervals", INTERVALS, DAY, reps_planned=8, rest_s=120)
     store.record_phase(first, 0, StepKind.WARMUP, None, 600, 600.0)
     store.record_phase(first, 1, StepKind.SPRINT, 1, 40, 40.0)
-    store.finish(first, "completed", DAY + timedelta(minutes=36), 8, rest_adjust_s=-15, rest_s=105)
+    store.finish(first, "completed", DAY + timedelta(minutes=36), 8, 8, rest_adjust_s=-15, rest_s=105)
     store.set_gassed(first, True)
 
     second = store.begin("400s", LAPS, DAY + timedelta(days=2), reps_planned=6, rest_s=120)
     store.record_phase(second, 0, StepKind.SPRINT, 1, None, 92.4, split_s=92.4)
     store.record_phase(second, 1, StepKind.JOG, 1, 120, 120.0)
-    store.finish(second, "completed", DAY + timedelta(days=2, minutes=20), 6, rest_adjust_s=0, rest_s=120)
+    store.finish(second, "completed", DAY + timedelta(days=2, minutes=20), 6, 6, rest_adjust_s=0, rest_s=120)
     store.set_gassed(second, False)
 
     third = store.begin("intervals", INTERVALS, DAY + timedelta(days=4), reps_planned=8, rest_s=105)
     store.record_phase(third, 0, StepKind.WARMUP, None, 600, 312.5)
-    store.finish(third, "stopped", DAY + timedelta(days=4, minutes=5), 0, rest_adjust_s=0, rest_s=105)
+    store.finish(third, "stopped", DAY + timedelta(days=4, minutes=5), 0, 8, rest_adjust_s=0, rest_s=105)
     assert store.take_notices() == []
     store.close()
 

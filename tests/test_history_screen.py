@@ -22,7 +22,7 @@ def record_400s(store: SessionStore, day: int, rest_s: int, splits: list[float])
     )
     for position, split in enumerate(splits):
         store.record_phase(session, position, StepKind.SPRINT, position + 1, None, split, split, 98.1)
-    store.finish(session, "completed", DAY + timedelta(days=day, minutes=30), len(splits), 0, rest_s)
+    store.finish(session, "completed", DAY + timedelta(days=day, minutes=30), len(splits), 4, 0, rest_s)
 
 
 async def test_history_plots_rest_reps_and_splits(tmp_path: Path) -> None:

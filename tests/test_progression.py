@@ -254,7 +254,7 @@ def test_a_fortnight_of_sessions(tmp_path: Path) -> None:
                 session, position, phase.kind, phase.rep, phase.duration, float(phase.duration or 0)
             )
         status: FinalStatus = "completed" if reps_done == 8 else "stopped"
-        store.finish(session, status, clock.now + timedelta(minutes=40), reps_done, adjust, rest + adjust)
+        store.finish(session, status, clock.now + timedelta(minutes=40), reps_done, 8, adjust, rest + adjust)
         store.set_gassed(session, gassed)
     assert started_with == [120, 105, 90, 60, 60, 75]
     fresh_workout, fresh = progress_workout(plan, store.last_session("intervals"), fresh=True)

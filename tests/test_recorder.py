@@ -14,6 +14,7 @@ import pytest
 
 from runtimer.clock import FakeClock
 from runtimer.engine import commands as c
+from runtimer.engine.events import Summary
 from runtimer.engine.machine import Engine, EngineSettings
 from runtimer.plan.phases import expand
 from runtimer.plan.textsyntax import parse_workout_text, workout_to_text
@@ -275,3 +276,79 @@ async def test_a_slow_store_never_holds_up_the_event_loop(
     assert runner.finished
     await asyncio.wait_for(task, 5)
     assert len(store.sessions()[0].phases) == 4
+
+
+def figures(summary: Summary | None) -> tuple[str, int, int]:
+    assert summary is not None
+    return summary.status, summary.reps_done, summary.reps_planned
+
+
+def kept(store: SessionStore) -> tuple[str, int, int]:
+    [record] = store.sessions()
+    return record.status, record.reps_done, record.reps_planned
+
+
+async def test_one_more_rep_is_kept_as_planned_when_the_session_stops_early(
+    db: Path, store: SessionStore
+) -> None:
+    clock = FakeClock(start=0.0)
+    runner, recorder = session(LAPS, store, clock)
+    task = asyncio.create_task(runner.run())
+    runner.send(c.Start())
+    await eventually(lambda: recorder.session_id is not None)
+    await clock.advance(15)
+    runner.send(c.AddRep())  # "one more rep" during sprint 1: three planned now, not two
+    # In the file at once, not only at the end: a kill now would still say three.
+    await eventually(lambda: session_row(db)["reps_planned"] == 3)
+    await clock.advance(25)
+    runner.send(c.Lap())
+    await clock.advance(30)
+    runner.send(c.Stop())
+    assert figures(await asyncio.wait_for(task, 2)) == ("stopped", 1, 3)
+    assert kept(store) == ("stopped", 1, 3)
+
+
+async def test_one_more_rep_survives_a_kill(db: Path, store: SessionStore) -> None:
+    clock = FakeClock(start=0.0)
+    runner, recorder = session(LAPS, store, clock)
+    task = asyncio.create_task(runner.run())
+    runner.send(c.Start())
+    await eventually(lambda: recorder.session_id is not None)
+    await clock.advance(15)
+    runner.send(c.AddRep())
+    await eventually(lambda: session_row(db)["reps_planned"] == 3)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    store.close()
+    reopened = SessionStore.open(db)
+    try:
+        assert kept(reopened) == ("stopped", 0, 3)
+    finally:
+        reopened.close()
+
+
+async def test_one_more_rep_is_kept_as_planned_when_the_session_completes(store: SessionStore) -> None:
+    clock = FakeClock(start=0.0)
+    runner, _ = session("2x(5s sprint, 5s jog)", store, clock, rest_s=5)
+    task = asyncio.create_task(runner.run())
+    runner.send(c.Start())
+    await clock.advance(2)
+    runner.send(c.AddRep())
+    await clock.advance(30)
+    assert figures(await asyncio.wait_for(task, 2)) == ("completed", 3, 3)
+    assert kept(store) == ("completed", 3, 3)
+
+
+async def test_finish_after_this_rep_is_kept_as_the_plan(db: Path, store: SessionStore) -> None:
+    clock = FakeClock(start=0.0)
+    runner, recorder = session("3x(5s sprint, 5s jog)", store, clock, reps=3, rest_s=5)
+    task = asyncio.create_task(runner.run())
+    runner.send(c.Start())
+    await eventually(lambda: recorder.session_id is not None)
+    await clock.advance(12)  # into sprint 2
+    runner.send(c.FinishAfterRep())
+    await eventually(lambda: session_row(db)["reps_planned"] == 2)
+    await clock.advance(10)
+    assert figures(await asyncio.wait_for(task, 2)) == ("completed", 2, 2)
+    assert kept(store) == ("completed", 2, 2)

@@ -34,9 +34,15 @@ def test_a_session_round_trips_with_its_phases(store: SessionStore) -> None:
     store.record_phase(session, 0, StepKind.WARMUP, None, 600, 600.4)
     store.record_phase(session, 1, StepKind.SPRINT, 1, 40, 40.0, split_s=39.2, target_split_s=40.0)
     store.record_phase(session, 2, StepKind.JOG, 1, 120, 105.0)
-    store.update_progress(session, reps_done=1, rest_adjust_s=-15, rest_s=105)
+    store.update_progress(session, reps_done=1, reps_planned=8, rest_adjust_s=-15, rest_s=105)
     store.finish(
-        session, "completed", START + timedelta(minutes=40), reps_done=8, rest_adjust_s=-15, rest_s=105
+        session,
+        "completed",
+        START + timedelta(minutes=40),
+        reps_done=8,
+        reps_planned=8,
+        rest_adjust_s=-15,
+        rest_s=105,
     )
     store.set_gassed(session, False)
     store.set_notes(session, "calves tight")
@@ -56,6 +62,14 @@ def test_a_session_round_trips_with_its_phases(store: SessionStore) -> None:
     ]
     assert (record.phases[1].split_s, record.phases[1].target_split_s) == (39.2, 40.0)
     assert store.take_notices() == []
+
+
+def test_progress_and_finish_keep_the_plan_as_the_runner_left_it(store: SessionStore) -> None:
+    session = store.begin("intervals", PLAN, START, reps_planned=8, rest_s=120)
+    store.update_progress(session, reps_done=2, reps_planned=9, rest_adjust_s=0, rest_s=120)  # "one more rep"
+    assert (store.sessions()[0].reps_done, store.sessions()[0].reps_planned) == (2, 9)
+    store.finish(session, "completed", START + timedelta(minutes=30), 6, 6, 0, 120)  # "finish after this rep"
+    assert (store.sessions()[0].reps_done, store.sessions()[0].reps_planned) == (6, 6)
 
 
 def test_json_dict_has_the_documented_shape(store: SessionStore) -> None:
@@ -84,7 +98,7 @@ def test_json_dict_has_the_documented_shape(store: SessionStore) -> None:
 def test_the_engines_float_seconds_are_kept_whole_where_plans_are(store: SessionStore) -> None:
     session = store.begin("intervals", PLAN, START, 8, rest_s=120.0)
     store.record_phase(session, 0, StepKind.JOG, 1, planned_s=104.6, actual_s=104.63)
-    store.update_progress(session, 1, rest_adjust_s=-15.0, rest_s=105.0)
+    store.update_progress(session, 1, 8, rest_adjust_s=-15.0, rest_s=105.0)
     store.record_phase(session, 1, StepKind.JOG, 2, planned_s=float("nan"), actual_s=1.5)
     [record] = store.sessions()
     assert (record.rest_adjust_s, record.rest_s) == (-15, 105)
@@ -120,7 +134,7 @@ def test_recording_a_position_again_replaces_it(store: SessionStore) -> None:
 def test_last_session_is_the_newest_finished_one_of_that_workout(store: SessionStore) -> None:
     assert store.last_session("intervals") is None
     old = store.begin("intervals", PLAN, START, 8, 120)
-    store.finish(old, "completed", START + timedelta(minutes=40), 8, 0, 120)
+    store.finish(old, "completed", START + timedelta(minutes=40), 8, 8, 0, 120)
     store.begin("cadence", "20m run @180spm", START + timedelta(days=1), 0, None)
     store.begin("intervals", PLAN, START + timedelta(days=2), 8, 120)  # still running
     last = store.last_session("intervals")
@@ -153,10 +167,10 @@ def test_sessions_left_running_are_stopped_on_the_next_open(db: Path) -> None:
     crashed = store.begin("intervals", PLAN, START, 8, 120)
     store.record_phase(crashed, 0, StepKind.WARMUP, None, 600, 600.0)
     store.record_phase(crashed, 1, StepKind.SPRINT, 1, 40, 40.4)
-    store.update_progress(crashed, reps_done=1, rest_adjust_s=0, rest_s=120)
+    store.update_progress(crashed, reps_done=1, reps_planned=8, rest_adjust_s=0, rest_s=120)
     never_started = store.begin("intervals", PLAN, START + timedelta(days=1), 8, 120)
     done = store.begin("intervals", PLAN, START + timedelta(days=2), 8, 120)
-    store.finish(done, "completed", START + timedelta(days=2, minutes=40), 8, 0, 120)
+    store.finish(done, "completed", START + timedelta(days=2, minutes=40), 8, 8, 0, 120)
     store.close()  # as if the terminal closed: no finish for the first two
 
     reopened = SessionStore.open(db)

@@ -109,8 +109,8 @@ def test_a_data_folder_that_cannot_exist_turns_history_off(tmp_path: Path) -> No
     # The same calls work and keep nothing.
     session = store.begin("intervals", PLAN, START, 8, 120)
     store.record_phase(session, 0, StepKind.SPRINT, 1, 40, 40.0)
-    store.update_progress(session, 1, 0, 120)
-    store.finish(session, "completed", START, 8, 0, 120)
+    store.update_progress(session, 1, 8, 0, 120)
+    store.finish(session, "completed", START, 8, 8, 0, 120)
     store.set_gassed(session, True)
     store.set_notes(session, "x")
     assert store.sessions() == []
@@ -159,11 +159,11 @@ def test_a_full_disk_mid_session_is_a_notice_and_nothing_is_lost_once_it_frees(s
     for _ in range(3):
         store.record_phase(session, position, StepKind.JOG, 1, 120, 120.0)
         position += 1
-    store.update_progress(session, 3, -15, 105)
+    store.update_progress(session, 3, 8, -15, 105)
     assert store.take_notices() == []  # one notice per outage, not one per write
 
     free_the_disk(store)
-    store.finish(session, "completed", START + timedelta(minutes=30), 8, -15, 105)
+    store.finish(session, "completed", START + timedelta(minutes=30), 8, 8, -15, 105)
     assert store.take_notices() == ["history: saving again, nothing lost"]
     [record] = store.sessions()
     assert [p.position for p in record.phases] == list(range(position))

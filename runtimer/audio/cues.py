@@ -132,8 +132,8 @@ class CuePlayer:
     """A runner subscriber: plays each event's cue and keeps the metronome in step.
 
     The metronome follows the phase's cadence target, stops on pause and
-    restarts in phase on resume (offset by the time already run), and can be
-    switched off with :meth:`set_metronome`.
+    restarts in phase on resume (offset by the active time the engine says the
+    phase has run), and can be switched off with :meth:`set_metronome`.
     """
 
     def __init__(self, audio: AudioOutput, announce: Announce, metronome: bool = True) -> None:
@@ -159,11 +159,10 @@ class CuePlayer:
             case e.PhaseStarted(phase=phase):
                 self._phase = phase
                 self._update_metronome(0.0)
-            case e.Resumed(remaining_s=remaining):
-                elapsed = (
-                    (self._phase.duration or 0) - remaining if self._phase and remaining is not None else 0
-                )
-                self._update_metronome(max(0.0, elapsed))
+            case e.Resumed(phase_elapsed_s=elapsed):
+                # The engine's own count: the phase's planned length may have changed
+                # since it started (extend, rest adjust), or never existed (an open phase).
+                self._update_metronome(elapsed)
             case e.Paused() | e.SessionFinished() | e.SessionStopped():
                 self._stop_metronome()
 

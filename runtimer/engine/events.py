@@ -131,21 +131,34 @@ class RestAdjusted:
 
 @dataclass(frozen=True)
 class RepsChanged:
+    """The runner added a rep or finished the block early: ``reps`` in ``block``, ``phases`` in all.
+
+    ``reps_planned`` is the session's new total across every block, so history
+    can keep the plan as the runner left it without knowing the other blocks.
+    """
+
     block: int
     reps: int
     phases: int
+    reps_planned: int
 
 
 @dataclass(frozen=True)
 class Paused:
+    """``phase_elapsed_s`` is the active time already run in the phase, whatever its plan became."""
+
     index: int
     remaining_s: float | None
+    phase_elapsed_s: float
 
 
 @dataclass(frozen=True)
 class Resumed:
+    """``phase_elapsed_s`` lets the metronome pick up in step even in a retimed or open phase."""
+
     index: int
     remaining_s: float | None
+    phase_elapsed_s: float
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,6 @@ class Engine:
         self._runs: list[e.PhaseRun] = []
         self._splits: list[e.Split] = []
         self._rest_adjust = 0.0
-        self._reps_planned = reps_planned(phases)
         self._events: list[e.Event] = []
         self.summary: e.Summary | None = None
 
@@ -311,6 +310,7 @@ class Engine:
         return markers
 
     def _summarise(self, status: str, active: float) -> e.Summary:
+        """The plan as the runner left it: "one more rep" and "finish after this rep" count as planned."""
         completed = {run.index for run in self._runs if run.ended_by in (e.EndedBy.TIME, e.EndedBy.LAP)}
         reps_done = sum(1 for index in self._rep_marker_indexes().values() if index in completed)
         return e.Summary(
@@ -319,7 +319,7 @@ class Engine:
             splits=tuple(self._splits),
             phases_planned=len(self._phases),
             reps_done=reps_done,
-            reps_planned=self._reps_planned,
+            reps_planned=reps_planned(self._phases),
             active_s=active,
             rest_adjust_s=self._rest_adjust,
             rest_s=reference_rest(self._phases),
@@ -337,12 +337,14 @@ class Engine:
     def _pause(self, command: c.Pause | c.Toggle, now: float) -> None:
         self._active_base = self._active(now)
         self.state = State.PAUSED
-        self._events.append(e.Paused(self._index, self.snapshot(now).remaining_s))
+        snap = self.snapshot(now)
+        self._events.append(e.Paused(self._index, snap.remaining_s, snap.phase_elapsed_s))
 
     def _resume(self, command: c.Resume | c.Toggle, now: float) -> None:
         self._run_since = now
         self.state = State.RUNNING
-        self._events.append(e.Resumed(self._index, self.snapshot(now).remaining_s))
+        snap = self.snapshot(now)
+        self._events.append(e.Resumed(self._index, snap.remaining_s, snap.phase_elapsed_s))
 
     def _skip(self, command: c.Skip, now: float) -> None:
         if self.state is State.COUNTDOWN:
@@ -422,7 +424,7 @@ class Engine:
         template = [p for p in self._phases if p.block == block and p.rep == self._phases[last].rep]
         self._set_block_reps(block, reps)
         self._phases[last + 1 : last + 1] = [replace(p, rep=reps, reps=reps) for p in template]
-        self._events.append(e.RepsChanged(block, reps, len(self._phases)))
+        self._events.append(e.RepsChanged(block, reps, len(self._phases), reps_planned(self._phases)))
 
     def _finish_after_rep(self, command: c.FinishAfterRep, now: float) -> None:
         current = self._phases[self._index]
@@ -435,7 +437,7 @@ class Engine:
         block, rep = current.block, current.rep
         self._phases = [p for p in self._phases if not (p.block == block and (p.rep or 0) > rep)]
         self._set_block_reps(block, rep)
-        self._events.append(e.RepsChanged(block, rep, len(self._phases)))
+        self._events.append(e.RepsChanged(block, rep, len(self._phases), reps_planned(self._phases)))
 
     def _set_block_reps(self, block: int, reps: int) -> None:
         self._phases = [replace(p, reps=reps) if p.block == block else p for p in self._phases]

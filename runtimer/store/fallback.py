@@ -41,7 +41,7 @@ class HistoryStore(Protocol):
     ) -> None: ...
 
     def update_progress(
-        self, session_id: int, reps_done: int, rest_adjust_s: float, rest_s: float | None
+        self, session_id: int, reps_done: int, reps_planned: int, rest_adjust_s: float, rest_s: float | None
     ) -> None: ...
 
     def finish(
@@ -50,6 +50,7 @@ class HistoryStore(Protocol):
         status: FinalStatus,
         ended_at: datetime,
         reps_done: int,
+        reps_planned: int,
         rest_adjust_s: float,
         rest_s: float | None,
     ) -> None: ...
@@ -94,7 +95,7 @@ class NullStore:
         return None
 
     def update_progress(
-        self, session_id: int, reps_done: int, rest_adjust_s: float, rest_s: float | None
+        self, session_id: int, reps_done: int, reps_planned: int, rest_adjust_s: float, rest_s: float | None
     ) -> None:
         return None
 
@@ -104,6 +105,7 @@ class NullStore:
         status: FinalStatus,
         ended_at: datetime,
         reps_done: int,
+        reps_planned: int,
         rest_adjust_s: float,
         rest_s: float | None,
     ) -> None:

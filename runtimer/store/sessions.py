@@ -33,11 +33,12 @@ _INSERT_PHASE = """
         kind = excluded.kind, rep = excluded.rep, planned_s = excluded.planned_s,
         actual_s = excluded.actual_s, split_s = excluded.split_s, target_split_s = excluded.target_split_s"""
 _UPDATE_PROGRESS = """
-    UPDATE sessions SET reps_done = :reps_done, rest_adjust_s = :rest_adjust_s, rest_s = :rest_s
+    UPDATE sessions SET reps_done = :reps_done, reps_planned = :reps_planned,
+        rest_adjust_s = :rest_adjust_s, rest_s = :rest_s
     WHERE id = :id"""
 _FINISH = """
     UPDATE sessions SET status = :status, ended_at = :ended_at, reps_done = :reps_done,
-        rest_adjust_s = :rest_adjust_s, rest_s = :rest_s
+        reps_planned = :reps_planned, rest_adjust_s = :rest_adjust_s, rest_s = :rest_s
     WHERE id = :id"""
 _SET_GASSED = "UPDATE sessions SET gassed = :gassed WHERE id = :id"
 _SET_NOTES = "UPDATE sessions SET notes = :notes WHERE id = :id"
@@ -180,9 +181,15 @@ class SessionStore:
         self._submit(_Write(_INSERT_PHASE, params, session=session_id))
 
     def update_progress(
-        self, session_id: int, reps_done: int, rest_adjust_s: float, rest_s: float | None
+        self, session_id: int, reps_done: int, reps_planned: int, rest_adjust_s: float, rest_s: float | None
     ) -> None:
-        params = {"reps_done": reps_done, "rest_adjust_s": _whole(rest_adjust_s), "rest_s": _whole(rest_s)}
+        """Progress so far; ``reps_planned`` too, since "one more rep" and "finish after this rep" move it."""
+        params = {
+            "reps_done": reps_done,
+            "reps_planned": reps_planned,
+            "rest_adjust_s": _whole(rest_adjust_s),
+            "rest_s": _whole(rest_s),
+        }
         self._submit(_Write(_UPDATE_PROGRESS, params, session=session_id))
 
     def finish(
@@ -191,6 +198,7 @@ class SessionStore:
         status: FinalStatus,
         ended_at: datetime,
         reps_done: int,
+        reps_planned: int,
         rest_adjust_s: float,
         rest_s: float | None,
     ) -> None:
@@ -198,6 +206,7 @@ class SessionStore:
             "status": status,
             "ended_at": to_utc_text(ended_at),
             "reps_done": reps_done,
+            "reps_planned": reps_planned,
             "rest_adjust_s": _whole(rest_adjust_s),
             "rest_s": _whole(rest_s),
         }
