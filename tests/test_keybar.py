@@ -92,6 +92,8 @@ async def test_clicking_a_key_on_the_footer_presses_it(build: AppBuilder) -> Non
         assert await pilot.click(KeyBar, offset=(left + line.index("space"), 0))
         await settle(pilot, clock)
         assert screen.runner.snapshot().state is State.PAUSED
+        line = str(bar.render())
+        assert line.startswith("space Resume"), "the footer names what space does now"
         assert await pilot.click(KeyBar, offset=(left + line.index("?"), 0))
         await settle(pilot, clock)
         assert isinstance(app.screen, HelpScreen)

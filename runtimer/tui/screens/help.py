@@ -27,9 +27,15 @@ KEYS = (
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q,enter", "dismiss", "Close")]  # noqa: RUF012
 
+    def __init__(self, sound: str) -> None:
+        super().__init__()
+        self.sound = sound
+        """The sound status with its reason ("sound off: no sound device ..."), too long for the session."""
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
             yield Label("Keys during a session", id="help-title")
             for key, meaning in KEYS:
                 yield Label(f"[b]{key:>5}[/b]  {meaning}", classes="help-row")
+            yield Label(self.sound, id="help-sound", markup=False)
             yield Label("any of esc ? q enter closes this", id="help-close")

@@ -64,7 +64,9 @@ BUTTONS = (
 
 class SessionScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
-        Binding("space", "pause_resume", "Pause"),
+        # Two bindings on one key, so the footer names what space does now; neither shows in the lead-in.
+        Binding("space", "pause", "Pause"),
+        Binding("space", "resume", "Resume"),
         Binding("n", "skip", "Next"),
         Binding("b", "back", "Back"),
         Binding("minus", "shorter", "Rest -"),
@@ -103,6 +105,7 @@ class SessionScreen(Screen[None]):
         self._quit_when_done = False
         self._shown: dict[str, str] = {}
         self._next_repaint: Timer | None = None
+        self._painted_state: State | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topline"):
@@ -136,8 +139,6 @@ class SessionScreen(Screen[None]):
         self.query_one("#lap").display = False
         for notice in [*self.recorder.take_notices(), *self.services.audio.problems]:
             self.notify(notice, severity="warning", timeout=6)
-        if self.services.audio.status != "sound on":
-            self.notify(self.services.audio.status, severity="warning", timeout=4)
         self.run_worker(self.runner.run(), name="runner", exit_on_error=False)
         self.runner.send(c.Start())
         self._repaint()
@@ -185,8 +186,7 @@ class SessionScreen(Screen[None]):
         self._set_text(
             "rest", f"rest {signed_seconds(snap.rest_adjust_s)}" if snap.rest_adjust_s else "rest as planned"
         )
-        audio = self.services.audio
-        sound = "muted" if audio.muted else audio.status.split(":")[0]  # the reason was a notice
+        sound = self._sound_word() or "sound on"
         if snap.phase.cadence:
             sound += f" · click {'on' if self.cues.metronome_on else 'off'}"
         self._set_text("sound", sound)
@@ -203,9 +203,14 @@ class SessionScreen(Screen[None]):
         if phase.duration is None and not ready:
             name += " · press L at the line"
         self._set_text("phase", name)
-        self._set_text(
-            "rep", f"Rep {phase.rep} / {phase.reps}" if phase.rep is not None and not ready else ""
-        )
+        if ready:
+            rep = self._sound_word()  # the lead-in is when to learn that no cue will be heard
+        else:
+            rep = f"Rep {phase.rep} / {phase.reps}" if phase.rep is not None else ""
+        self._set_text("rep", rep)
+        if snap.state is not self._painted_state:
+            self._painted_state = snap.state
+            self.refresh_bindings()  # the footer's space key says Pause or Resume, or is gone
         upcoming = phase if ready else snap.next_phase
         self._set_text("next", next_line(upcoming))
         self._set_text("targets", phase.targets_label)
@@ -216,6 +221,13 @@ class SessionScreen(Screen[None]):
         timeline = self.query_one(Timeline)
         timeline.phases = self.runner.engine.phases
         timeline.current = -1 if ready else snap.index
+
+    def _sound_word(self) -> str:
+        """ "muted" or "sound off" (its reason is on the help screen), or nothing when cues are heard."""
+        audio = self.services.audio
+        if audio.muted:
+            return "muted"
+        return "" if audio.status == "sound on" else audio.status.split(":")[0]
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(is_compact(event.size), "-compact")
@@ -259,7 +271,23 @@ class SessionScreen(Screen[None]):
         self.runner.send(command)
         self._repaint()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Space pauses a running phase and resumes a paused one; the lead-in cannot be paused."""
+        state = self.runner.engine.state
+        if action == "pause":
+            return state is State.RUNNING
+        if action == "resume":
+            return state is State.PAUSED
+        return True
+
+    def action_pause(self) -> None:
+        self._send(c.Pause())
+
+    def action_resume(self) -> None:
+        self._send(c.Resume())
+
     def action_pause_resume(self) -> None:
+        """The on-screen button, which names what it does next."""
         self._send(c.Toggle())
 
     def action_skip(self) -> None:
@@ -294,7 +322,7 @@ class SessionScreen(Screen[None]):
         self._repaint()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(sound=self.services.audio.status))
 
     def action_quit_session(self) -> None:
         def confirmed(yes: bool | None) -> None:
