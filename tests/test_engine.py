@@ -178,6 +178,16 @@ def test_not_gassed_shortens_this_and_every_later_rest_down_to_the_floor() -> No
     assert engine.summary and engine.summary.rest_adjust_s == -75 and engine.summary.rest_s == 45
 
 
+def test_not_gassed_takes_back_too_hard_even_on_rests_planned_below_the_floor() -> None:
+    engine = started("3x(5s sprint, 10s jog)", rest_step_s=15, rest_floor_s=30)
+    assert e.RestAdjusted(15, 25, 15) in engine.handle(c.AdjustRest(+1), T0 + 1)
+    assert e.RestAdjusted(-15, 10, 0) in engine.handle(c.AdjustRest(-1), T0 + 2)
+    assert [p.duration for p in engine.phases if p.kind is StepKind.JOG] == [10, 10, 10]
+    assert e.Ignored("AdjustRest", "rests are already at the 30 s floor") in engine.handle(
+        c.AdjustRest(-1), T0 + 2.5
+    )
+
+
 def test_shortening_a_rest_below_its_elapsed_time_ends_it_now() -> None:
     engine = started("2x(30s sprint, 45s jog)", rest_step_s=15, rest_floor_s=30)
     run_to_end_until(engine, T0 + 30 + 40)

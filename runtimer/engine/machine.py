@@ -395,9 +395,16 @@ class Engine:
             return
         current = self._index
         delta = 0.0
+        # Taking back a "too hard" is always allowed: every rest moved up by the same
+        # amount, so moving them down again restores the plan, even a rest planned below
+        # the floor (the floor only limits going below the plan).
+        undo = command.direction < 0 and self._rest_adjust >= step
         for i in targets:
             old = self._phases[i].duration or 0.0
-            new = old + step if command.direction > 0 else (max(floor, old - step) if old > floor else old)
+            if command.direction > 0 or undo:
+                new = old + step * command.direction
+            else:
+                new = max(floor, old - step) if old > floor else old
             if new == old:
                 continue
             delta = delta or new - old
