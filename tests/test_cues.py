@@ -11,7 +11,7 @@ from runtimer.audio.cues import CuePlayer, cue_for, duration_words, number_words
 from runtimer.audio.library import CUE_NAMES, builtin_voice_words
 from runtimer.engine import commands as c
 from runtimer.engine import events as e
-from runtimer.engine.machine import Engine, EngineSettings
+from runtimer.engine.machine import Engine, EngineSettings, State
 from runtimer.plan.models import StepKind
 from runtimer.plan.phases import Phase, expand
 from runtimer.plan.textsyntax import parse_workout_text
@@ -140,3 +140,21 @@ async def test_the_metronome_resumes_in_step_after_the_phase_was_retimed(
     elapsed = engine.snapshot(400).phase_elapsed_s
     assert elapsed == 25
     assert audio.arguments("start_metronome") == [(180, 0.0), (180, elapsed)]
+
+
+async def test_next_while_paused_keeps_the_metronome_quiet_until_resume() -> None:
+    engine = Engine(expand(parse_workout_text("2x(1m run @180spm)")), EngineSettings(lead_in_s=0))
+    audio = RecordingOutput(words=builtin_voice_words())
+    player = CuePlayer(audio, "tones")
+
+    def send(command: c.Command, now: float) -> None:
+        for event in engine.handle(command, now):
+            player(event)
+
+    send(c.Start(), 0)
+    send(c.Pause(), 10)
+    send(c.Skip(), 12)
+    assert engine.state is State.PAUSED and engine.index == 1
+    assert audio.arguments("start_metronome") == [(180, 0.0)], "no clicks while paused"
+    send(c.Resume(), 20)
+    assert audio.arguments("start_metronome") == [(180, 0.0), (180, 0.0)]

@@ -142,6 +142,8 @@ class CuePlayer:
         self._metronome_on = metronome
         self._phase: Phase | None = None
         self._ticking = False
+        self._paused = False
+        """Next or back while paused start a phase that waits for resume, and so does its metronome."""
 
     @property
     def metronome_on(self) -> bool:
@@ -158,12 +160,17 @@ class CuePlayer:
         match event:
             case e.PhaseStarted(phase=phase):
                 self._phase = phase
-                self._update_metronome(0.0)
+                if not self._paused:
+                    self._update_metronome(0.0)
             case e.Resumed(phase_elapsed_s=elapsed):
                 # The engine's own count: the phase's planned length may have changed
                 # since it started (extend, rest adjust), or never existed (an open phase).
+                self._paused = False
                 self._update_metronome(elapsed)
-            case e.Paused() | e.SessionFinished() | e.SessionStopped():
+            case e.Paused():
+                self._paused = True
+                self._stop_metronome()
+            case e.SessionFinished() | e.SessionStopped():
                 self._stop_metronome()
 
     def _play(self, cue: Cue) -> None:
