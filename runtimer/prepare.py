@@ -20,6 +20,8 @@ from runtimer.plan.textsyntax import workout_to_text
 from runtimer.records import SessionRecord
 from runtimer.settings import Settings
 
+NAMED_SOURCES = ("built-in", "user")
+"""Workouts with a name that means the same plan every time: only these learn from history."""
 HISTORY_WINDOW = 200
 """Sessions read to prepare the next one: rests need the last, cadence counts up to ten."""
 
@@ -46,6 +48,11 @@ class PreparedSession:
     def name(self) -> str:
         """The name the history keeps: a hand-set rest must not teach the workout its rests."""
         return f"{self.workout.name} (own rest)" if self.own_rest else self.workout.name
+
+    @property
+    def teaches_next_session(self) -> bool:
+        """Whether this session's end (and its gassed answer) moves the next one's rests."""
+        return self.entry.source in NAMED_SOURCES and not self.own_rest
 
     @property
     def plan_text(self) -> str:
@@ -79,7 +86,7 @@ def prepare(
     workouts (built-in or the runner's own) learn from history.
     """
     workout, progression, cadence = entry.workout, None, None
-    if entry.source in ("built-in", "user"):
+    if entry.source in NAMED_SOURCES:
         name = workout.name
         last = next((r for r in history if r.workout == name and r.status != "running"), None)
         workout, progression = progress_workout(

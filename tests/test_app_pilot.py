@@ -25,6 +25,7 @@ from runtimer.tui.screens.help import HelpScreen
 from runtimer.tui.screens.picker import PickerScreen
 from runtimer.tui.screens.session import SessionScreen
 from runtimer.tui.screens.summary import SummaryScreen
+from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.touch import PRESSED_S
 from tests.app_fixtures import AppBuilder, advance, settle
 
@@ -447,6 +448,7 @@ async def test_not_gassed_shortens_the_next_sessions_rest(build: AppBuilder) -> 
         assert {p.duration for p in first.runner.engine.phases if p.kind is StepKind.JOG} == {120}
         await until_summary(pilot, clock)
         await press(pilot, clock, "n")
+        assert text(app, "#saved") == "Saved · not gassed: shorter rests next time"
         await press(pilot, clock, "enter")
 
         assert app.screen is picker
@@ -466,6 +468,17 @@ async def test_not_gassed_shortens_the_next_sessions_rest(build: AppBuilder) -> 
         ("running", None, 105),
         ("completed", False, 120),
     ]
+
+
+async def test_a_one_line_workout_promises_nothing_for_next_time(build: AppBuilder) -> None:
+    app, clock, _, _ = build(SESSION, NO_LEAD_IN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until_summary(pilot, clock)
+        bar = app.screen.query_one(KeyBar)
+        assert str(bar.render()).startswith("y Gassed  n Not gassed  s Skip")
+        await press(pilot, clock, "n")
+        assert text(app, "#saved") == "Saved · not gassed", "one-liners always run as written"
+        assert str(bar.render()) == "⏎ Workouts  q Quit", "the answered question's keys are gone"
 
 
 # ------------------------------------------------------------------- small terminals (40x12)

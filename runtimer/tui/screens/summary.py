@@ -21,11 +21,10 @@ from runtimer.prepare import PreparedSession
 from runtimer.recorder import SessionRecorder
 from runtimer.runner import Runner
 from runtimer.tui.labels import phase_name, signed_seconds, split_text
+from runtimer.tui.layout import COMPACT_HEIGHT
 from runtimer.tui.messages import ShowPicker
 from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.touch import TouchButton
-
-COMPACT_HEIGHT = 18
 
 
 def gassed_question(summary: Summary) -> str:
@@ -88,7 +87,7 @@ class SummaryScreen(Screen[None]):
                     yield TouchButton("Skip (s)", id="gassed-skip")
             yield Label("", id="saved")
             yield Label("Enter: back to the workouts · q: quit", id="summary-next")
-        yield KeyBar(pinned=("quit",))
+        yield KeyBar(pinned=("back", "quit"))
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < COMPACT_HEIGHT, "-compact")
@@ -109,12 +108,15 @@ class SummaryScreen(Screen[None]):
         self.runner.send(c.AnswerGassed(gassed))
         self.run_worker(self.recorder.answer_gassed(gassed), name="answer")
         self.query_one("#gassed").display = False
-        said = {
-            True: "gassed: rests stay as they are",
-            False: "not gassed: shorter rests next time",
-            None: "skipped",
-        }
-        self.query_one("#saved", Label).update(f"Saved · {said[gassed]}")
+        self.refresh_bindings()
+        said = {True: "gassed", False: "not gassed", None: "skipped"}[gassed]
+        if self.prepared.teaches_next_session and gassed is not None:
+            said += ": shorter rests next time" if gassed is False else ": rests stay as they are"
+        self.query_one("#saved", Label).update(f"Saved · {said}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once answered, the question and its keys are gone."""
+        return not (action == "gassed" and self.answered)
 
     async def action_back(self) -> None:
         await self.workers.wait_for_complete()
