@@ -1,13 +1,15 @@
-"""The picker on a phone-sized terminal: everything the runner needs to start, and no value cut short."""
+"""Screens on a phone-sized terminal: what the runner needs stays, whole, and the rest steps aside."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
+from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.picker import PickerScreen
 from tests.app_fixtures import AppBuilder, settle
 
@@ -34,3 +36,18 @@ async def test_the_picker_turns_compact_and_shows_whole_quick_edits(build: AppBu
         await settle(pilot, clock)
         assert not screen.has_class("-compact")
         assert screen.query_one("#phases").display
+
+
+async def test_the_history_on_a_small_terminal_lists_the_sessions(build: AppBuilder) -> None:
+    app, clock, _, store = build()
+    for day in range(3):
+        store.begin("intervals", "6x(30s sprint, 2m jog)", datetime(2025, 6, 1 + day, tzinfo=UTC), 6, 120)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, clock)
+        await pilot.press("h")
+        await settle(pilot, clock)
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen) and screen.has_class("-compact")
+        sessions = screen.query_one("#sessions", DataTable)
+        assert sessions.region.height >= 4, "the header and all three sessions"
+        assert not screen.query_one("#rest-plot").display

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Sparkline
 
@@ -18,6 +19,7 @@ from runtimer.plan.textsyntax import ONE_LINE_NAME
 from runtimer.records import SessionRecord
 from runtimer.store.export import HISTORY_COLUMNS, history_row
 from runtimer.tui.labels import phase_name, split_text
+from runtimer.tui.layout import is_compact
 from runtimer.tui.services import Services
 from runtimer.tui.widgets.keybar import KeyBar
 
@@ -67,6 +69,9 @@ class HistoryScreen(Screen[None]):
         yield Sparkline([], id="splits-plot", summary_function=max)
         yield KeyBar(pinned=("app.pop_screen",))
 
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(is_compact(event.size), "-compact")
+
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(*(column.lower() for column in HISTORY_COLUMNS))
@@ -90,7 +95,7 @@ class HistoryScreen(Screen[None]):
         splits = [phase.split_s for phase in record.phases if phase.split_s is not None]
         plot = self.query_one("#splits-plot", Sparkline)
         plot.data = splits
-        plot.display = len(splits) > 1
+        plot.set_class(len(splits) < 2, "-empty")  # a class, not display: compact hides it either way
 
     def _plot(self, name: str, title: str, values: list[float], show: Callable[[float], str]) -> None:
         label = self.query_one(f"#{name}-label", Label)
