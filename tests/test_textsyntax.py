@@ -47,6 +47,8 @@ def test_targets_notes_ranges_and_open_steps() -> None:
         ("40s sprint @foo", 'at column 12: "@foo" is not a target'),
         ("40s sprint @90spm", 'at column 12: "@90spm": cadence runs from 100 to 240'),
         ("40s", "at column 4: the workout ends too early"),
+        ("3x(sprint)", 'at column 4: "sprint" needs a length before it, like "30s sprint", or a distance'),
+        ("jog", 'at column 1: "jog" needs a length before it, like "30s jog"'),
         ("10m warmup 5m jog", 'at column 12: expected "," but found "5m"'),
         ('40s sprint "unclosed', "at column 12: this note has no closing quote"),
         ("2x(1m jog, 2x(1m jog))", 'at column 12: "2x" is not a duration'),

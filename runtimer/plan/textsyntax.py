@@ -166,6 +166,13 @@ class _Parser:
         step: dict[str, Any] = {}
         if _is_kind(first.text):
             step["kind"] = parse_kind(first.text)
+            after = self._peek()
+            if after is None or after.kind != "word" or not looks_like_distance(after.text):
+                raise _SyntaxProblem(
+                    first.column,
+                    f'"{first.text}" needs a length before it, like "30s {first.text}", '
+                    f'or a distance after it, like "{first.text} 400m"',
+                )
             distance_token = self._take()
             step["distance"] = self._distance(distance_token)
             if _too_short_after_kind(step["distance"]):
