@@ -83,3 +83,17 @@ async def test_an_edit_the_workout_cannot_take_clears_the_preview(build: AppBuil
         assert screen.prepared is None
         assert screen.query_one("#phases", DataTable).row_count == 0
         assert screen.query_one(Timeline).phases == ()
+
+
+async def test_the_preview_totals_what_will_run(build: AppBuilder) -> None:
+    app, clock, _, _ = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        screen = picker(pilot)
+        await press(pilot, clock, "down", "down", "down")
+        assert highlighted(screen) == "intervals"
+        guidance = screen.query_one("#guidance", Label)
+        assert str(guidance.content).startswith("total 30:00 · ")
+        screen.query_one("#edit-reps", Input).focus()
+        await press(pilot, clock, "8")
+        assert str(guidance.content).startswith("total 35:00 · "), "two more reps of 30 s and 2 min"

@@ -186,7 +186,8 @@ class PickerScreen(Screen[None]):
         self.query_one("#why", Label).update(why)
         self.query_one("#why").display = bool(why)
         advice = guidance(prepared.workout, self._history, self.services.today())
-        lines = [advice.week_line]
+        # The list shows each plan as written; this is what will run, edits and history included.
+        lines = [f"total {total_label(prepared.phases)}", advice.week_line]
         if advice.rest_day and is_hard_workout(prepared.workout):
             lines.insert(0, advice.rest_day)
         self.query_one("#guidance", Label).update(" · ".join(lines))
