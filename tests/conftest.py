@@ -3,9 +3,12 @@ writes the developer's real workouts or history."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.app_fixtures import AppBuilder
 
 
 @pytest.fixture(autouse=True)
@@ -21,3 +24,11 @@ def user_workouts(isolated_user_folders: Path) -> Path:
     folder = isolated_user_folders / "config" / "runtimer" / "workouts"
     folder.mkdir(parents=True)
     return folder
+
+
+@pytest.fixture
+def build(tmp_path: Path) -> Iterator[AppBuilder]:
+    """Builds the app with fakes in this test's folder, closing every history it opened."""
+    builder = AppBuilder(tmp_path)
+    yield builder
+    builder.close()

@@ -8,10 +8,8 @@ history show can be checked at exact moments of a session.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
@@ -34,13 +32,6 @@ NO_LEAD_IN = Settings(lead_in_s=0)
 WORDS_DELAY_S = 0.5
 """CuePlayer says the words TONE_BEFORE_WORDS_S (0.45 s) of *real* time after the tone."""
 UNTIL_S = 10.0
-
-
-@pytest.fixture
-def build(tmp_path: Path) -> Iterator[AppBuilder]:
-    builder = AppBuilder(tmp_path)
-    yield builder
-    builder.close()
 
 
 def text(app: RuntimerApp, selector: str) -> str:

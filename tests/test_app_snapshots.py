@@ -9,9 +9,8 @@ cursor. Regenerate after an intended change of look with
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -52,13 +51,6 @@ SCENES = {
     "confirm-quit": Scene(SESSION, LEAD_IN_S + 10 + 5, ("q",), sizes=("40x12",)),
     "summary": Scene(SESSION, LEAD_IN_S + 400, wait_for_summary=True),
 }
-
-
-@pytest.fixture
-def build(tmp_path: Path) -> Iterator[AppBuilder]:
-    builder = AppBuilder(tmp_path)
-    yield builder
-    builder.close()
 
 
 def run_before(scene: Scene, clock: FakeClock) -> Callable[[Pilot[None]], Awaitable[None]]:

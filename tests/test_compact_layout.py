@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable, Input
 
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.picker import PickerScreen
 from tests.app_fixtures import AppBuilder, settle
-
-
-@pytest.fixture
-def build(tmp_path: Path) -> Iterator[AppBuilder]:
-    builder = AppBuilder(tmp_path)
-    yield builder
-    builder.close()
 
 
 async def test_the_picker_turns_compact_and_shows_whole_quick_edits(build: AppBuilder) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 import pytest
 
@@ -111,6 +112,20 @@ def test_announce_modes() -> None:
     assert (voice.arguments("play"), voice.arguments("say")) == (["tick"], [("halfway",)])
 
 
+def wired(text: str) -> tuple[Engine, RecordingOutput, Callable[[c.Command, float], None]]:
+    """An engine (no lead-in) whose events go straight to a CuePlayer, started at time 0."""
+    engine = Engine(expand(parse_workout_text(text)), EngineSettings(lead_in_s=0))
+    audio = RecordingOutput(words=builtin_voice_words())
+    player = CuePlayer(audio, "tones")
+
+    def send(command: c.Command, now: float) -> None:
+        for event in engine.handle(command, now):
+            player(event)
+
+    send(c.Start(), 0)
+    return engine, audio, send
+
+
 @pytest.mark.parametrize(
     ("text", "retime"),
     [
@@ -122,15 +137,7 @@ def test_announce_modes() -> None:
 async def test_the_metronome_resumes_in_step_after_the_phase_was_retimed(
     text: str, retime: c.Command | None
 ) -> None:
-    engine = Engine(expand(parse_workout_text(text)), EngineSettings(lead_in_s=0))
-    audio = RecordingOutput(words=builtin_voice_words())
-    player = CuePlayer(audio, "tones")
-
-    def send(command: c.Command, now: float) -> None:
-        for event in engine.handle(command, now):
-            player(event)
-
-    send(c.Start(), 0)
+    engine, audio, send = wired(text)
     assert audio.arguments("start_metronome") == [(180, 0.0)]
     if retime is not None:
         send(retime, 20)
@@ -143,15 +150,7 @@ async def test_the_metronome_resumes_in_step_after_the_phase_was_retimed(
 
 
 async def test_next_while_paused_keeps_the_metronome_quiet_until_resume() -> None:
-    engine = Engine(expand(parse_workout_text("2x(1m run @180spm)")), EngineSettings(lead_in_s=0))
-    audio = RecordingOutput(words=builtin_voice_words())
-    player = CuePlayer(audio, "tones")
-
-    def send(command: c.Command, now: float) -> None:
-        for event in engine.handle(command, now):
-            player(event)
-
-    send(c.Start(), 0)
+    engine, audio, send = wired("2x(1m run @180spm)")
     send(c.Pause(), 10)
     send(c.Skip(), 12)
     assert engine.state is State.PAUSED and engine.index == 1

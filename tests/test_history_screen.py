@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Label, Sparkline
 
 from runtimer.plan.models import StepKind
 from runtimer.store.sessions import SessionStore
+from runtimer.tui.app import RuntimerApp
 from runtimer.tui.screens.history import HistoryScreen
 
 from .app_fixtures import make_test_app
@@ -25,6 +27,14 @@ def record_400s(store: SessionStore, day: int, rest_s: int, splits: list[float])
     store.finish(session, "completed", DAY + timedelta(days=day, minutes=30), len(splits), 4, 0, rest_s)
 
 
+async def opened(app: RuntimerApp, pilot: Pilot[None]) -> HistoryScreen:
+    """The picker's ``h``: the history screen."""
+    await pilot.press("h")
+    await pilot.pause()
+    assert isinstance(app.screen, HistoryScreen)
+    return app.screen
+
+
 async def test_history_plots_rest_reps_and_splits(tmp_path: Path) -> None:
     seeded = SessionStore.open(tmp_path / "history.sqlite3")
     record_400s(seeded, 0, 120, [101.0, 99.5, 98.0])
@@ -32,9 +42,7 @@ async def test_history_plots_rest_reps_and_splits(tmp_path: Path) -> None:
     seeded.close()
     app, _, _, store = make_test_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h")
-        await pilot.pause()
-        assert isinstance(app.screen, HistoryScreen)
+        await opened(app, pilot)
         assert app.screen.query_one(DataTable).row_count == 2
         assert app.screen.query_one("#rest-plot", Sparkline).data == [120.0, 105.0]
         assert app.screen.query_one("#reps-plot", Sparkline).data == [3.0, 4.0]
@@ -56,9 +64,7 @@ async def test_one_line_workouts_are_plotted_per_plan(tmp_path: Path) -> None:
     seeded.close()
     app, _, _, store = make_test_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h")
-        await pilot.pause()
-        assert isinstance(app.screen, HistoryScreen)
+        await opened(app, pilot)
         assert app.screen.query_one("#rest-plot", Sparkline).data == [90.0, 75.0]
         assert str(app.screen.query_one("#rest-label", Label).content).startswith("one-line, this plan:")
         await pilot.press("down")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -59,13 +56,6 @@ def test_pinned_keys_always_show_and_the_rest_never_overflow(entries: list[KeyEn
     assert unpinned == [e for e in entries if e.action not in pinned][: len(unpinned)]
     if unpinned:
         assert drawn_width(kept) <= width
-
-
-@pytest.fixture
-def build(tmp_path: Path) -> Iterator[AppBuilder]:
-    builder = AppBuilder(tmp_path)
-    yield builder
-    builder.close()
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)])

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
@@ -13,13 +9,6 @@ from runtimer.clock import FakeClock
 from runtimer.tui.screens.picker import PickerScreen
 from runtimer.tui.widgets.timeline import Timeline
 from tests.app_fixtures import AppBuilder, settle
-
-
-@pytest.fixture
-def build(tmp_path: Path) -> Iterator[AppBuilder]:
-    builder = AppBuilder(tmp_path)
-    yield builder
-    builder.close()
 
 
 async def press(pilot: Pilot[None], clock: FakeClock, *keys: str) -> None:
@@ -30,6 +19,15 @@ async def press(pilot: Pilot[None], clock: FakeClock, *keys: str) -> None:
 def picker(pilot: Pilot[None]) -> PickerScreen:
     screen = pilot.app.screen
     assert isinstance(screen, PickerScreen)
+    return screen
+
+
+async def on_intervals(pilot: Pilot[None], clock: FakeClock) -> PickerScreen:
+    """The picker with ``intervals`` (6-10 reps, 6 by default) highlighted."""
+    await settle(pilot, clock)
+    screen = picker(pilot)
+    await press(pilot, clock, "down", "down", "down")
+    assert highlighted(screen) == "intervals"
     return screen
 
 
@@ -54,10 +52,7 @@ async def test_escape_leaves_the_typed_workout_for_the_highlighted_one(build: Ap
 async def test_quick_edits_are_forgotten_when_another_workout_is_chosen(build: AppBuilder) -> None:
     app, clock, _, _ = build()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, clock)
-        screen = picker(pilot)
-        await press(pilot, clock, "down", "down", "down")
-        assert highlighted(screen) == "intervals"
+        screen = await on_intervals(pilot, clock)
         screen.query_one("#edit-reps", Input).focus()
         await press(pilot, clock, "3")
         assert screen.prepared is not None and screen.prepared.reps_planned == 3
@@ -88,10 +83,7 @@ async def test_an_edit_the_workout_cannot_take_clears_the_preview(build: AppBuil
 async def test_the_preview_totals_what_will_run(build: AppBuilder) -> None:
     app, clock, _, _ = build()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, clock)
-        screen = picker(pilot)
-        await press(pilot, clock, "down", "down", "down")
-        assert highlighted(screen) == "intervals"
+        screen = await on_intervals(pilot, clock)
         guidance = screen.query_one("#guidance", Label)
         assert str(guidance.content).startswith("total 30:00 · ")
         screen.query_one("#edit-reps", Input).focus()

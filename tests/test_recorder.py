@@ -88,6 +88,15 @@ async def eventually(check: Callable[[], bool], timeout_s: float = 3.0) -> None:
         await asyncio.sleep(0.005)
 
 
+async def begun(store: SessionStore, clock: FakeClock) -> tuple[Runner, SessionRecorder, asyncio.Task[None]]:
+    """A LAPS session running on ``clock``, once its history row exists."""
+    runner, recorder = session(LAPS, store, clock)
+    task = asyncio.create_task(runner.run())
+    runner.send(c.Start())
+    await eventually(lambda: recorder.session_id is not None)
+    return runner, recorder, task
+
+
 async def phases_written(db: Path, count: int) -> list[tuple[Any, ...]]:
     await eventually(lambda: len(phase_rows(db)) >= count)
     return phase_rows(db)
@@ -97,10 +106,7 @@ async def test_each_phase_is_written_as_it_ends_and_the_end_closes_the_row(
     db: Path, store: SessionStore
 ) -> None:
     clock = FakeClock(start=0.0)
-    runner, recorder = session(LAPS, store, clock)
-    task = asyncio.create_task(runner.run())
-    runner.send(c.Start())
-    await eventually(lambda: recorder.session_id is not None)
+    runner, recorder, task = await begun(store, clock)
     row = session_row(db)
     assert recorder.session_id == row["id"]
     assert (row["workout"], row["status"], row["started_at"]) == (
@@ -292,10 +298,7 @@ async def test_one_more_rep_is_kept_as_planned_when_the_session_stops_early(
     db: Path, store: SessionStore
 ) -> None:
     clock = FakeClock(start=0.0)
-    runner, recorder = session(LAPS, store, clock)
-    task = asyncio.create_task(runner.run())
-    runner.send(c.Start())
-    await eventually(lambda: recorder.session_id is not None)
+    runner, _, task = await begun(store, clock)
     await clock.advance(15)
     runner.send(c.AddRep())  # "one more rep" during sprint 1: three planned now, not two
     # In the file at once, not only at the end: a kill now would still say three.
@@ -310,10 +313,7 @@ async def test_one_more_rep_is_kept_as_planned_when_the_session_stops_early(
 
 async def test_one_more_rep_survives_a_kill(db: Path, store: SessionStore) -> None:
     clock = FakeClock(start=0.0)
-    runner, recorder = session(LAPS, store, clock)
-    task = asyncio.create_task(runner.run())
-    runner.send(c.Start())
-    await eventually(lambda: recorder.session_id is not None)
+    runner, _, task = await begun(store, clock)
     await clock.advance(15)
     runner.send(c.AddRep())
     await eventually(lambda: session_row(db)["reps_planned"] == 3)

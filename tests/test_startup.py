@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -43,13 +41,6 @@ def test_the_first_frame_freezes_start_up_and_collects_again() -> None:
         "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
     )
     assert run_python(code) == "True True"
-
-
-@pytest.fixture
-def build(tmp_path: Path) -> Iterator[AppBuilder]:
-    builder = AppBuilder(tmp_path)
-    yield builder
-    builder.close()
 
 
 @pytest.mark.parametrize("start", [None, "3x(20s sprint, 60s jog)"], ids=["picker", "session"])
