@@ -86,6 +86,10 @@ class Engine:
         self._runs: list[e.PhaseRun] = []
         self._splits: list[e.Split] = []
         self._rest_adjust = 0.0
+        self._planned_rests: dict[tuple[int | None, int], float] = {
+            _rest_key(phases, i): p.duration for i, p in enumerate(phases) if p.duration is not None
+        }
+        """Each phase's planned length by its place in a rep, so a rep added later has one too."""
         self._events: list[e.Event] = []
         self.summary: e.Summary | None = None
 
@@ -395,17 +399,16 @@ class Engine:
             return
         current = self._index
         delta = 0.0
-        # Taking back a "too hard" is always allowed: every rest moved up by the same
-        # amount, so moving them down again restores the plan, even a rest planned below
-        # the floor (the floor only limits going below the plan).
-        undo = command.direction < 0 and self._rest_adjust >= step
         for i in targets:
             old = self._phases[i].duration or 0.0
-            if command.direction > 0 or undo:
-                new = old + step * command.direction
+            # The floor never goes above a rest's own plan: a 5 s rest raised by "too hard"
+            # comes back down to 5 s, and one never raised stays as planned.
+            lowest = min(floor, self._planned_rests.get(_rest_key(self._phases, i), floor))
+            if command.direction > 0:
+                new = old + step
+            elif old > lowest:
+                new = max(lowest, old - step)
             else:
-                new = max(floor, old - step) if old > floor else old
-            if new == old:
                 continue
             delta = delta or new - old
             if i == current:
@@ -413,7 +416,8 @@ class Engine:
             else:
                 self._phases[i] = replace(self._phases[i], duration=new)
         if not delta:
-            self._events.append(e.Ignored("AdjustRest", f"rests are already at the {floor:g} s floor"))
+            shortest = f"rests are already at their shortest (the {floor:g} s floor or the plan)"
+            self._events.append(e.Ignored("AdjustRest", shortest))
             return
         self._rest_adjust += delta
         self._events.append(e.RestAdjusted(delta, reference_rest(self._phases) or 0.0, self._rest_adjust))
@@ -496,3 +500,9 @@ _TRANSITIONS: dict[State, dict[type, _Handler]] = {
     State.STOPPED: {c.AnswerGassed: Engine._answer_gassed, **_ANY},
 }
 """(state, command) -> handler, h11-style; a pair not listed is ignored with a reason."""
+
+
+def _rest_key(phases: Sequence[Phase], index: int) -> tuple[int | None, int]:
+    """A phase's place in its rep (block, position): the same in every rep of a block, added ones too."""
+    phase = phases[index]
+    return phase.block, sum(1 for p in phases[:index] if p.block == phase.block and p.rep == phase.rep)
