@@ -112,7 +112,7 @@ def test_announce_modes() -> None:
     assert (voice.arguments("play"), voice.arguments("say")) == (["tick"], [("halfway",)])
 
 
-def wired(text: str) -> tuple[Engine, RecordingOutput, Callable[[c.Command, float], None]]:
+def wired(text: str) -> tuple[Engine, RecordingOutput, CuePlayer, Callable[[c.Command, float], None]]:
     """An engine (no lead-in) whose events go straight to a CuePlayer, started at time 0."""
     engine = Engine(expand(parse_workout_text(text)), EngineSettings(lead_in_s=0))
     audio = RecordingOutput(words=builtin_voice_words())
@@ -123,7 +123,7 @@ def wired(text: str) -> tuple[Engine, RecordingOutput, Callable[[c.Command, floa
             player(event)
 
     send(c.Start(), 0)
-    return engine, audio, send
+    return engine, audio, player, send
 
 
 @pytest.mark.parametrize(
@@ -137,7 +137,7 @@ def wired(text: str) -> tuple[Engine, RecordingOutput, Callable[[c.Command, floa
 async def test_the_metronome_resumes_in_step_after_the_phase_was_retimed(
     text: str, retime: c.Command | None
 ) -> None:
-    engine, audio, send = wired(text)
+    engine, audio, _, send = wired(text)
     assert audio.arguments("start_metronome") == [(180, 0.0)]
     if retime is not None:
         send(retime, 20)
@@ -150,10 +150,21 @@ async def test_the_metronome_resumes_in_step_after_the_phase_was_retimed(
 
 
 async def test_next_while_paused_keeps_the_metronome_quiet_until_resume() -> None:
-    engine, audio, send = wired("2x(1m run @180spm)")
+    engine, audio, _, send = wired("2x(1m run @180spm)")
     send(c.Pause(), 10)
     send(c.Skip(), 12)
     assert engine.state is State.PAUSED and engine.index == 1
     assert audio.arguments("start_metronome") == [(180, 0.0)], "no clicks while paused"
     send(c.Resume(), 20)
     assert audio.arguments("start_metronome") == [(180, 0.0), (180, 0.0)]
+
+
+async def test_switching_the_metronome_on_while_paused_waits_for_resume() -> None:
+    engine, audio, player, send = wired("1m run @180spm")
+    assert audio.arguments("start_metronome") == [(180, 0.0)]
+    send(c.Pause(), 10)
+    player.set_metronome(False)
+    player.set_metronome(True, engine.snapshot(11).phase_elapsed_s)
+    assert audio.arguments("start_metronome") == [(180, 0.0)], "no clicks while paused"
+    send(c.Resume(), 20)
+    assert audio.arguments("start_metronome") == [(180, 0.0), (180, 10.0)]

@@ -150,8 +150,10 @@ class CuePlayer:
         return self._metronome_on
 
     def set_metronome(self, on: bool, phase_elapsed_s: float = 0.0) -> None:
+        """Switched on while paused, the track waits for resume, which starts it in step."""
         self._metronome_on = on
-        self._update_metronome(phase_elapsed_s)
+        if not self._paused:
+            self._update_metronome(phase_elapsed_s)
 
     def __call__(self, event: e.Event) -> None:
         cue = cue_for(event)
