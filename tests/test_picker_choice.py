@@ -7,6 +7,7 @@ from textual.widgets import DataTable, Input, Label
 
 from runtimer.clock import FakeClock
 from runtimer.tui.screens.picker import PickerScreen
+from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.timeline import Timeline
 from tests.app_fixtures import AppBuilder, settle
 
@@ -43,6 +44,8 @@ async def test_escape_leaves_the_typed_workout_for_the_highlighted_one(build: Ap
         screen = picker(pilot)
         await press(pilot, clock, "slash", *"2x(5s sprint, 5s jog)")
         assert screen.prepared is not None and screen.prepared.entry.source == "one-line"
+        assert str(screen.query_one(KeyBar).render()).startswith("⏎ Start  esc List"), "the way back"
+        screen.query_one("#edit-reps", Input).focus()  # Esc works from any field, not only the typed one
         await press(pilot, clock, "escape")
         assert screen.query_one("#oneline", Input).value == ""
         assert app.focused is screen.query_one("#workouts")
@@ -78,6 +81,7 @@ async def test_an_edit_the_workout_cannot_take_clears_the_preview(build: AppBuil
         assert screen.prepared is None
         assert screen.query_one("#phases", DataTable).row_count == 0
         assert screen.query_one(Timeline).phases == ()
+        assert str(screen.query_one("#guidance", Label).content) == "", "no total of a plan that will not run"
 
 
 async def test_the_preview_totals_what_will_run(build: AppBuilder) -> None:

@@ -46,7 +46,7 @@ class PickerScreen(Screen[None]):
         Binding("slash", "type_workout", "Type one"),
         Binding("x", "toggle_fresh", "Fresh"),
         Binding("h", "history", "History"),
-        Binding("escape", "focus_list", "List", show=False),
+        Binding("escape", "focus_list", "List"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -57,7 +57,7 @@ class PickerScreen(Screen[None]):
         self.fresh = False
         self.prepared: PreparedSession | None = None
         self._history = services.store.sessions(limit=HISTORY_WINDOW)
-        self._edited_workout: str | None = None
+        self._edits_belong_to: str | None = None
         """The workout the quick edits were made for: another one starts from its own plan."""
 
     def compose(self) -> ComposeResult:
@@ -148,11 +148,11 @@ class PickerScreen(Screen[None]):
     def _forget_edits_of_another_workout(self) -> None:
         """Quick edits belong to the workout they were typed for, not to whatever is chosen next."""
         chosen = self._chosen_key()
-        if self._edited_workout not in (None, chosen):
+        if self._edits_belong_to not in (None, chosen):
             with self.prevent(Input.Changed):
                 for field, _ in EDITS:
                     self.query_one(f"#edit-{field}", Input).value = ""
-        self._edited_workout = chosen
+        self._edits_belong_to = chosen
 
     def _refresh_preview(self) -> None:
         problem = self.query_one("#problem", Label)
@@ -175,6 +175,8 @@ class PickerScreen(Screen[None]):
             problem.display = True
             self.query_one(Timeline).phases = ()
             self.query_one("#phases", DataTable).clear()
+            self.query_one("#guidance", Label).update("")
+            self.query_one("#why").display = False
             return
         problem.display = False
         self._show(self.prepared)
@@ -229,10 +231,17 @@ class PickerScreen(Screen[None]):
 
     def action_focus_list(self) -> None:
         """Esc leaves the typed workout behind: the list's highlighted workout is the one again."""
-        typed = self.query_one("#oneline", Input)
-        if typed.has_focus:
-            typed.value = ""
+        self.query_one("#oneline", Input).value = ""
         self.query_one("#workouts", DataTable).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a field has focus, "/" types a slash and Esc leads back to the list; the footer agrees."""
+        typing = isinstance(self.focused, Input)
+        if action == "focus_list":
+            return typing
+        if action == "type_workout":
+            return not typing
+        return True
 
     def action_toggle_fresh(self) -> None:
         self.fresh = not self.fresh

@@ -5,9 +5,10 @@ screen's edge. At 80 columns the session's twelve keys lost their end
 ("Mut"), ``?`` and ``q`` with it, and building those widgets took about a
 quarter of the time to the first frame. This draws one line of text instead:
 when short of room it leaves out whole keys from the end of the list, but
-keeps the pinned ones (help, quit), so the runner always sees where the rest
-are listed and how to leave. A click on a key presses it, as on Textual's
-footer.
+keeps the pinned ones (help, quit) whenever they work, so the runner sees
+where the rest are listed and how to leave. (While a text field has focus,
+letter keys type letters and drop out; the picker then offers Esc instead.)
+A click on a key presses it, as on Textual's footer.
 """
 
 from __future__ import annotations
