@@ -111,7 +111,7 @@ def test_scaling_never_grows_a_sample_or_overflows(samples: list[int], percent: 
     assert all(abs(out) <= abs(sample) for out, sample in zip(scaled, samples, strict=True))
 
 
-def test_volume_rescales_cues_and_words_once_per_change(tmp_path: Path) -> None:
+def test_cues_and_words_play_at_the_volume_set_last(tmp_path: Path) -> None:
     library = load_library(user_dir=tmp_path)
     library.set_volume(40)
     assert library.volume == 40

@@ -4,6 +4,7 @@ driven through a stand-in simpleaudio module (real sound is in test_audio_real.p
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from array import array
 from collections.abc import Iterator
@@ -155,10 +156,17 @@ def test_opening_plays_a_short_silence_so_alsa_loads_its_config_early(
     assert (out.status, out.volume, out.muted, out.problems) == ("sound on", 100, False, ())
 
 
-def test_warming_up_scales_every_cue_in_the_background(fake_sa: FakeSimpleaudio, library: Library) -> None:
+def test_warming_up_scales_every_cue_in_the_background(
+    fake_sa: FakeSimpleaudio, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = SimpleaudioOutput(library)
     out.set_volume(70)
-    out.warm_up()
+    go = threading.Event()
+    prepare = library.prepare_cues
+    monkeypatch.setattr(library, "prepare_cues", lambda: go.wait(10) and prepare())
+    out.warm_up()  # returns while the preparation still waits: it runs off the event loop's thread
+    assert library._cue_pcm == {}
+    go.set()
     deadline = time.monotonic() + 10
     while len(library._cue_pcm) < len(library.cue_names):
         assert time.monotonic() < deadline, "the cues were never prepared"

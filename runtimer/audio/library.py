@@ -116,9 +116,10 @@ class Library:
     Scaling in pure Python costs about 8 ms per second of sound on a slow
     machine: 50-70 ms for all the cues (about 8 s of sound). Done when the
     volume was set at start-up, that delayed the first frame, so nothing is
-    scaled up front. A cue or word is scaled when first needed and kept, and
-    prepare_cues(), run in the background once the screen is up, scales the
-    remaining cues long before the lead-in ends and the first phase cue plays.
+    scaled up front. A cue or word is scaled when first needed and kept (a few
+    milliseconds each), and prepare_cues(), run in the background once the
+    screen is up, scales the remaining cues during the 3-2-1 lead-in, before
+    the first phase cue plays.
 
     Each kept sound is tagged with its volume, so a background preparation
     that races a volume change can only waste work, never play the old level.
