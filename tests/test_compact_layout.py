@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Label
 
+from runtimer.settings import Settings
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.picker import PickerScreen
 from tests.app_fixtures import AppBuilder, settle
@@ -41,3 +42,18 @@ async def test_the_history_on_a_small_terminal_lists_the_sessions(build: AppBuil
         sessions = screen.query_one("#sessions", DataTable)
         assert sessions.region.height >= 4, "the header and all three sessions"
         assert not screen.query_one("#rest-plot").display
+
+
+async def test_a_small_session_screen_still_says_when_cues_are_off(build: AppBuilder) -> None:
+    """The status line with "muted" or "sound off" is hidden when compact, so the rep line says it."""
+    app, clock, _, _ = build("3x(20s sprint, 60s jog)", Settings(lead_in_s=0))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, clock)
+        rep = app.screen.query_one("#rep", Label)
+        assert str(rep.content) == "Rep 1 / 3"
+        await pilot.press("m")
+        await settle(pilot, clock)
+        assert str(rep.content) == "Rep 1 / 3 · muted"
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot, clock)
+        assert str(rep.content) == "Rep 1 / 3"

@@ -207,6 +207,8 @@ class SessionScreen(Screen[None]):
             rep = self._sound_word()  # the lead-in is when to learn that no cue will be heard
         else:
             rep = f"Rep {phase.rep} / {phase.reps}" if phase.rep is not None else ""
+            if self.has_class("-compact") and self._sound_word():  # the status line is hidden
+                rep = " · ".join(filter(None, (rep, self._sound_word())))
         self._set_text("rep", rep)
         if snap.state is not self._painted_state:
             self._painted_state = snap.state
@@ -231,6 +233,8 @@ class SessionScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(is_compact(event.size), "-compact")
+        if self.is_mounted:
+            self._paint_phase(self.runner.snapshot())
 
     # ------------------------------------------------------------- events
 
