@@ -1,9 +1,11 @@
-"""Screens on a phone-sized terminal: what the runner needs stays, whole, and the rest steps aside."""
+"""Screens on a phone-sized terminal or without colour: what the runner needs stays, whole and readable."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
+import pytest
 from textual.widgets import DataTable, Input, Label
 
 from runtimer.settings import Settings
@@ -57,3 +59,20 @@ async def test_a_small_session_screen_still_says_when_cues_are_off(build: AppBui
         await pilot.resize_terminal(80, 24)
         await settle(pilot, clock)
         assert str(rep.content) == "Rep 1 / 3"
+
+
+SVG_WINDOW_CHROME = {"ff5f57", "febc2e", "28c840", "c5c8c6"}
+"""The screenshot's drawn window buttons and title, not part of the terminal."""
+
+
+async def test_no_color_turns_every_phase_colour_grey(
+    build: AppBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR (no-color.org): the phase still reads from its name, the screen has no hue left."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app, clock, _, _ = build("3x(20s sprint, 60s jog)", Settings(lead_in_s=0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        colours = set(re.findall(r"#([0-9a-f]{6})\b", app.export_screenshot().lower()))
+    hues = {c for c in colours - SVG_WINDOW_CHROME if len({c[0:2], c[2:4], c[4:6]}) > 1}
+    assert colours and not hues, f"coloured: {sorted(hues)[:5]}"
