@@ -203,7 +203,8 @@ class PickerScreen(Screen[None]):
         for field, _ in EDITS:
             self.query_one(f"#edit-{field}", Input).placeholder = _current(prepared, field)
         usual = self.services.settings.usual_pace
-        self.query_one("#edit-usual-pace", Input).placeholder = str(usual) if usual else "8:30/mi"
+        # Unset, it shows the form to type rather than an example a runner could take for a setting.
+        self.query_one("#edit-usual-pace", Input).placeholder = str(usual) if usual else "mm:ss/mi"
 
     # ----------------------------------------------------------- events
 
