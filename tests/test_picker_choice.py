@@ -93,3 +93,34 @@ async def test_the_preview_totals_what_will_run(build: AppBuilder) -> None:
         screen.query_one("#edit-reps", Input).focus()
         await press(pilot, clock, "8")
         assert str(guidance.content).startswith("total 35:00 · "), "two more reps of 30 s and 2 min"
+
+
+async def test_tabbing_back_to_the_list_leaves_the_typed_workout(build: AppBuilder) -> None:
+    app, clock, _, _ = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        screen = picker(pilot)
+        await press(pilot, clock, "slash", *"4x(20s sprint, 40s rest)")
+        while app.focused is not screen.query_one("#workouts"):
+            await press(pilot, clock, "tab")
+        assert screen.query_one("#oneline", Input).value == ""
+        assert screen.prepared is not None and screen.prepared.name == highlighted(screen)
+
+
+async def test_a_refused_edit_leaves_no_values_of_the_plan_before(build: AppBuilder) -> None:
+    app, clock, _, _ = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await on_intervals(pilot, clock)
+        assert screen.query_one("#edit-reps", Input).placeholder == "6"
+        screen.query_one("#edit-usual-pace", Input).focus()
+        await press(pilot, clock, "3")
+        assert str(screen.query_one("#problem", Label).content).startswith("usual pace:")
+        assert screen.query_one("#edit-reps", Input).placeholder == ""
+
+
+async def test_history_stays_in_the_small_picker_footer(build: AppBuilder) -> None:
+    app, clock, _, _ = build()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, clock)
+        line = str(picker(pilot).query_one(KeyBar).render())
+        assert line.endswith("h History  q Quit")

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import Resize
+from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
@@ -80,9 +80,11 @@ class PickerScreen(Screen[None]):
         yield Label(id="why")
         yield Label(id="problem")
         yield Timeline(id="preview")
+        # A preview, not a stop for Tab: it has no cursor, so focus there would look lost.
         phases: DataTable[str] = DataTable(id="phases", cursor_type="none", zebra_stripes=True)
+        phases.can_focus = False
         yield phases
-        yield KeyBar(pinned=("app.quit",))
+        yield KeyBar(pinned=("history", "app.quit"))
 
     def on_mount(self) -> None:
         table = self.query_one("#workouts", DataTable)
@@ -177,6 +179,8 @@ class PickerScreen(Screen[None]):
             self.query_one("#phases", DataTable).clear()
             self.query_one("#guidance", Label).update("")
             self.query_one("#why").display = False
+            for field, _ in EDITS:  # what they showed belonged to a plan that no longer stands
+                self.query_one(f"#edit-{field}", Input).placeholder = ""
             return
         problem.display = False
         self._show(self.prepared)
@@ -231,9 +235,12 @@ class PickerScreen(Screen[None]):
         self.query_one("#oneline", Input).focus()
 
     def action_focus_list(self) -> None:
-        """Esc leaves the typed workout behind: the list's highlighted workout is the one again."""
-        self.query_one("#oneline", Input).value = ""
         self.query_one("#workouts", DataTable).focus()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """Back on the list (Esc, Tab or a click), the typed workout is left behind: Enter starts the row."""
+        if event.widget.id == "workouts":
+            self.query_one("#oneline", Input).value = ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While a field has focus, "/" types a slash and Esc leads back to the list; the footer agrees."""
