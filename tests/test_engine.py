@@ -16,7 +16,7 @@ from runtimer.plan.textsyntax import parse_workout_text
 T = TypeVar("T")
 T0 = 5000.0
 CORE = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
-AT_SHORTEST = e.Ignored("AdjustRest", "rests are already at their shortest (the 30 s floor or the plan)")
+AT_FLOOR = e.Ignored("AdjustRest", "rests are at the 30 s floor")
 
 
 def engine_for(text: str, **settings: float) -> Engine:
@@ -171,7 +171,7 @@ def test_not_gassed_shortens_this_and_every_later_rest_down_to_the_floor() -> No
     for _ in range(5):
         engine.handle(c.AdjustRest(-1), T0 + 40)
     assert [p.duration for p in engine.phases if p.kind is StepKind.JOG] == [30, 30, 30]
-    assert engine.handle(c.AdjustRest(-1), T0 + 40) == [AT_SHORTEST]
+    assert engine.handle(c.AdjustRest(-1), T0 + 40) == [AT_FLOOR]
     assert e.RestAdjusted(15, 45, -75) in engine.handle(c.AdjustRest(+1), T0 + 40)
     run_to_end(engine)
     assert engine.summary and engine.summary.rest_adjust_s == -75 and engine.summary.rest_s == 45
@@ -182,7 +182,7 @@ def test_not_gassed_takes_back_too_hard_even_on_rests_planned_below_the_floor() 
     assert e.RestAdjusted(15, 25, 15) in engine.handle(c.AdjustRest(+1), T0 + 1)
     assert e.RestAdjusted(-15, 10, 0) in engine.handle(c.AdjustRest(-1), T0 + 2)
     assert [p.duration for p in engine.phases if p.kind is StepKind.JOG] == [10, 10, 10]
-    assert AT_SHORTEST in engine.handle(c.AdjustRest(-1), T0 + 2.5)
+    assert e.Ignored("AdjustRest", "rests are back to the plan") in engine.handle(c.AdjustRest(-1), T0 + 2.5)
 
 
 def test_not_gassed_never_takes_a_rest_below_its_plan_after_going_back() -> None:

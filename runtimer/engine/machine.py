@@ -399,11 +399,13 @@ class Engine:
             return
         current = self._index
         delta = 0.0
+        below_floor = True  # whether only plans shorter than the floor held the rests back
         for i in targets:
             old = self._phases[i].duration or 0.0
             # The floor never goes above a rest's own plan: a 5 s rest raised by "too hard"
             # comes back down to 5 s, and one never raised stays as planned.
             lowest = min(floor, self._planned_rests.get(_rest_key(self._phases, i), floor))
+            below_floor = below_floor and lowest < floor
             if command.direction > 0:
                 new = old + step
             elif old > lowest:
@@ -416,8 +418,8 @@ class Engine:
             else:
                 self._phases[i] = replace(self._phases[i], duration=new)
         if not delta:
-            shortest = f"rests are already at their shortest (the {floor:g} s floor or the plan)"
-            self._events.append(e.Ignored("AdjustRest", shortest))
+            why = "rests are back to the plan" if below_floor else f"rests are at the {floor:g} s floor"
+            self._events.append(e.Ignored("AdjustRest", why))
             return
         self._rest_adjust += delta
         self._events.append(e.RestAdjusted(delta, reference_rest(self._phases) or 0.0, self._rest_adjust))

@@ -183,6 +183,7 @@ class SessionScreen(Screen[None]):
         self._set_text("remaining", f"left {format_clock(snap.remaining_total_s)}{' + laps' if laps else ''}")
         pause = self.query_one("#do-pause_resume", TouchButton)
         pause.label = "Resume" if snap.state is State.PAUSED else "Pause"
+        pause.display = snap.state in (State.RUNNING, State.PAUSED)  # the lead-in cannot be paused
         self._set_text(
             "rest", f"rest {signed_seconds(snap.rest_adjust_s)}" if snap.rest_adjust_s else "rest as planned"
         )
