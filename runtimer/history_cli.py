@@ -8,24 +8,25 @@ Both commands open the store the way the app does, so a damaged file is moved
 aside and reported here too. If history cannot be opened at all they say why
 and exit 1 rather than print an empty list: "no sessions" would be a lie, and
 an export script would quietly write an empty backup.
+
+The table, CSV and JSON writers are imported by the two commands themselves:
+every launch of runtimer imports this module to build its parser.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from runtimer.plan.errors import USAGE_ERROR
 from runtimer.records import SessionRecord
-from runtimer.store.export import history_table, sessions_csv, sessions_json
 from runtimer.store.fallback import HistoryStore, NullStore, open_store
 
 HISTORY_UNAVAILABLE = 1
 """History could not be opened (no permission, a newer runtimer's file): not the user's typo."""
-FORMATS: dict[str, Callable[[list[SessionRecord]], str]] = {"csv": sessions_csv, "json": sessions_json}
+FORMATS = ("csv", "json")
 
 _ParserT = TypeVar("_ParserT", bound=argparse.ArgumentParser)
 
@@ -38,7 +39,7 @@ def add_history_commands(commands: argparse._SubParsersAction[_ParserT]) -> None
     history.set_defaults(handler=_history)
 
     export = commands.add_parser("export", help="write every session and its phases as CSV or JSON")
-    export.add_argument("--format", required=True, choices=sorted(FORMATS), help="csv or json")
+    export.add_argument("--format", required=True, choices=FORMATS, help="csv or json")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
     export.set_defaults(handler=_export)
 
@@ -53,6 +54,8 @@ def _count_argument(text: str) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
+    from runtimer.store.export import history_table, sessions_json
+
     records = _read(limit=args.limit)
     if records is None:
         return HISTORY_UNAVAILABLE
@@ -61,10 +64,12 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from runtimer.store.export import sessions_csv, sessions_json
+
     records = _read(limit=None)
     if records is None:
         return HISTORY_UNAVAILABLE
-    text = FORMATS[args.format](records)
+    text = sessions_csv(records) if args.format == "csv" else sessions_json(records)
     if args.output is None:
         sys.stdout.write(text)
         return 0

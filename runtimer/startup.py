@@ -9,15 +9,21 @@ leaves it out of every later collection and keeps the running session's
 collections short, and collection resumes. Commands that never open the
 screen (``list``, ``history``...) end with collection still parked: they are
 short, and what they allocate is freed by reference counting.
+
+Pydantic plugins are switched off unless the environment says otherwise:
+runtimer uses none, and looking for them reads the metadata of every package
+installed beside it when the first model is built.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 
 
 def main() -> int:
     gc.disable()
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from runtimer.cli import main as cli_main  # imported only now: its imports are most of start-up
 
     return cli_main()

@@ -4,6 +4,9 @@ It owns the runner (as a worker, so leaving the screen cancels it), forwards
 engine events to itself as messages, and repaints from the runner's
 clock-based snapshot when something changes: on every event, and just after
 the countdown's shown second ticks over. Widgets only display.
+
+The summary, help and quit screens are imported when first opened, so the
+first frame of ``runtimer run`` does not wait for code the lead-in never shows.
 """
 
 from __future__ import annotations
@@ -34,9 +37,6 @@ from runtimer.runner import Runner
 from runtimer.tui.labels import next_line, phase_name, signed_seconds, split_text
 from runtimer.tui.layout import is_compact
 from runtimer.tui.messages import SessionEvent
-from runtimer.tui.screens.confirm import ConfirmScreen
-from runtimer.tui.screens.help import HelpScreen
-from runtimer.tui.screens.summary import SummaryScreen
 from runtimer.tui.services import Services
 from runtimer.tui.widgets.bigclock import BigClock
 from runtimer.tui.widgets.keybar import KeyBar
@@ -263,6 +263,8 @@ class SessionScreen(Screen[None]):
         if self._quit_when_done or self.runner.engine.summary is None:
             self.app.exit()
             return
+        from runtimer.tui.screens.summary import SummaryScreen
+
         self.app.switch_screen(SummaryScreen(self.prepared, self.runner, self.recorder))
 
     # ------------------------------------------------------------ actions
@@ -327,9 +329,13 @@ class SessionScreen(Screen[None]):
         self._repaint()
 
     def action_help(self) -> None:
+        from runtimer.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(sound=self.services.audio.status))
 
     def action_quit_session(self) -> None:
+        from runtimer.tui.screens.confirm import ConfirmScreen
+
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.stop_and_quit()
