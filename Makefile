@@ -6,19 +6,23 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+# runtimer's own bytecode, compiled ahead: an editable install leaves that to the first launch,
+# which never happens where PYTHONDONTWRITEBYTECODE is set, and then every launch compiles it again.
+BYTECODE := $(VENV)/.compiled
+SOURCES := $(shell find runtimer -name '*.py')
 ALSA_HEADER := /usr/include/alsa/asoundlib.h
 # Stand-in sound cards for the real-sound tests (ALSA file plugin, PulseAudio null sink).
 AUDIO_TEST_PACKAGES := alsa-utils pulseaudio pulseaudio-utils libasound2-plugins tmux
 
 .PHONY: run test bench system-deps audio-test-deps clean
 
-run: $(STAMP_RUN)
+run: $(STAMP_RUN) $(BYTECODE)
 	$(BIN)/runtimer $(ARGS)
 
-test: $(STAMP_TEST) audio-test-deps
+test: $(STAMP_TEST) $(BYTECODE) audio-test-deps
 	bash tools/run-tests.sh $(BIN)
 
-bench: $(STAMP_TEST) audio-test-deps
+bench: $(STAMP_TEST) $(BYTECODE) audio-test-deps
 	$(BIN)/python -m bench $(ARGS)
 
 # simpleaudio compiles against ALSA's headers on Linux.
@@ -40,6 +44,10 @@ $(STAMP_RUN): pyproject.toml | $(BIN)/python system-deps
 $(STAMP_TEST): pyproject.toml | $(BIN)/python system-deps
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP_RUN)
+
+$(BYTECODE): $(SOURCES) | $(BIN)/python
+	$(BIN)/python -m compileall -q runtimer
+	touch $@
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache bench/.termdown-venv
