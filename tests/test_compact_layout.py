@@ -6,11 +6,15 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from textual.geometry import Region
 from textual.widgets import DataTable, Input, Label
 
+from runtimer.audio.base import RecordingOutput
 from runtimer.settings import Settings
+from runtimer.tui.screens import session
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.picker import PickerScreen
+from runtimer.tui.widgets.keybar import KeyBar
 from tests.app_fixtures import AppBuilder, settle
 
 
@@ -76,3 +80,51 @@ async def test_no_color_turns_every_phase_colour_grey(
         colours = set(re.findall(r"#([0-9a-f]{6})\b", app.export_screenshot().lower()))
     hues = {c for c in colours - SVG_WINDOW_CHROME if len({c[0:2], c[2:4], c[4:6]}) > 1}
     assert colours and not hues, f"coloured: {sorted(hues)[:5]}"
+
+
+def _overlaps(a: Region, b: Region) -> bool:
+    return bool(a.area and b.area and a.overlaps(b))
+
+
+async def test_replies_to_keys_take_a_line_of_their_own_below_the_digits(
+    build: AppBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a phone a floating toast covered the next phase; the reply now has its own line, then goes."""
+    monkeypatch.setattr(session, "NOTICE_S", 0.2)
+    app, clock, _, _ = build("3x(20s sprint, 20s jog)", Settings(lead_in_s=0))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, clock)
+        screen = app.screen
+        notice = screen.query_one("#notice", Label)
+        assert not notice.display
+        await pilot.press("t")
+        await settle(pilot, clock)
+        assert notice.display and str(notice.content) == "metronome off"
+        assert not app._notifications, "no toast floats over the screen"
+        for other in ("#clock", "#next", "#topline", KeyBar):
+            region = screen.query_one(other).region  # type: ignore[call-overload]
+            assert not _overlaps(notice.region, region), f"the reply overlaps {other}"
+            assert screen.region.contains_region(notice.region)
+        await pilot.press("minus")  # 20 s rests are already below the 30 s floor: refused
+        await settle(pilot, clock)
+        assert str(notice.content) == "rests are as planned, under the 30 s floor", (
+            "a newer reply replaces the older"
+        )
+        await pilot.pause(0.4)
+        assert not notice.display
+
+
+async def test_start_up_warnings_wrap_inside_the_layout_on_a_small_screen(
+    build: AppBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warning = "custom sounds: sprint.wav is not a WAV file (skipped)"
+    monkeypatch.setattr(RecordingOutput, "problems", property(lambda self: (warning,)))
+    app, clock, _, _ = build("3x(20s sprint, 60s jog)", Settings(lead_in_s=0))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, clock)
+        screen = app.screen
+        notice = screen.query_one("#notice", Label)
+        assert notice.display and str(notice.content) == warning
+        assert notice.region.height == 2, "wrapped whole, not cut at 40 columns"
+        assert not _overlaps(notice.region, screen.query_one("#clock").region)
+        assert not app._notifications

@@ -418,7 +418,11 @@ class Engine:
             else:
                 self._phases[i] = replace(self._phases[i], duration=new)
         if not delta:
-            why = "rests are back to the plan" if below_floor else f"rests are at the {floor:g} s floor"
+            why = (
+                f"rests are as planned, under the {floor:g} s floor"
+                if below_floor
+                else f"rests are at the {floor:g} s floor"
+            )
             self._events.append(e.Ignored("AdjustRest", why))
             return
         self._rest_adjust += delta

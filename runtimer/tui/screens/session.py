@@ -48,6 +48,10 @@ REPAINT_AFTER_S = 0.005
 """Repaint just after the shown second changes, not on a fixed beat: a quiet screen costs no CPU."""
 PROGRESS_STEPS = 200
 """The progress bar moves in half-percent steps; finer changes would redraw nothing visible."""
+NOTICE_S = 2.0
+"""How long a reply to a key (a refused rest change, the metronome switched) stays on screen."""
+WARNING_S = 6.0
+"""How long start-up warnings (history off, a skipped sound file) stay on screen."""
 PHASE_CLASSES = ("-warmup", "-sprint", "-run", "-recovery", "-cooldown", "-exercise")
 
 BUTTONS = (
@@ -106,6 +110,7 @@ class SessionScreen(Screen[None]):
         self._shown: dict[str, str] = {}
         self._next_repaint: Timer | None = None
         self._painted_state: State | None = None
+        self._notice_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topline"):
@@ -116,6 +121,7 @@ class SessionScreen(Screen[None]):
         yield Label(id="next")
         yield Label(id="why")
         yield Label(id="lap")
+        yield Label(id="notice")
         yield Timeline(id="timeline")
         yield SessionProgress(id="progress")
         with Horizontal(id="status"):
@@ -137,8 +143,10 @@ class SessionScreen(Screen[None]):
         self._set_text("why", why)
         self.query_one("#why").display = bool(why)
         self.query_one("#lap").display = False
-        for notice in [*self.recorder.take_notices(), *self.services.audio.problems]:
-            self.notify(notice, severity="warning", timeout=6)
+        self.query_one("#notice").display = False
+        warnings = [*self.recorder.take_notices(), *self.services.audio.problems]
+        if warnings:
+            self._say(" · ".join(warnings), WARNING_S)
         self.run_worker(self.runner.run(), name="runner", exit_on_error=False)
         self.runner.send(c.Start())
         self._repaint()
@@ -150,6 +158,23 @@ class SessionScreen(Screen[None]):
         if self._shown.get(widget_id) != text:
             self._shown[widget_id] = text
             self.query_one(f"#{widget_id}", Label).update(text, layout=widget_id == "rep")
+
+    def _say(self, text: str, seconds: float) -> None:
+        """Show a message on the screen's own notice line for a while, replacing any earlier one.
+
+        Not a toast: toasts float over the screen, and on a phone-sized
+        terminal they cover the digits or the next phase.
+        """
+        notice = self.query_one("#notice", Label)
+        notice.update(text)
+        notice.display = True
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(seconds, self._clear_notice)
+
+    def _clear_notice(self) -> None:
+        self._notice_timer = None
+        self.query_one("#notice").display = False
 
     def _schedule_repaint(self, snap: Snapshot) -> None:
         """Wake when the digits next change: counting down, when the time left crosses a whole second."""
@@ -246,7 +271,7 @@ class SessionScreen(Screen[None]):
         event = message.event
         match event:
             case e.Ignored(reason=reason):
-                self.notify(reason, timeout=2)
+                self._say(reason, NOTICE_S)
             case e.LapRecorded(split=split):
                 lap = split_text(split.split_s, split.phase.target_split_s)
                 self._set_text("lap", f"last lap {lap}")
@@ -325,7 +350,7 @@ class SessionScreen(Screen[None]):
 
     def action_metronome(self) -> None:
         self.cues.set_metronome(not self.cues.metronome_on, self.runner.snapshot().phase_elapsed_s)
-        self.notify(f"metronome {'on' if self.cues.metronome_on else 'off'}", timeout=2)
+        self._say(f"metronome {'on' if self.cues.metronome_on else 'off'}", NOTICE_S)
         self._repaint()
 
     def action_help(self) -> None:
