@@ -128,3 +128,22 @@ async def test_start_up_warnings_wrap_inside_the_layout_on_a_small_screen(
         assert notice.region.height == 2, "wrapped whole, not cut at 40 columns"
         assert not _overlaps(notice.region, screen.query_one("#clock").region)
         assert not app._notifications
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+async def test_workout_descriptions_end_inside_the_list_after_a_whole_word(
+    build: AppBuilder, width: int
+) -> None:
+    app, clock, _, _ = build()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot, clock)
+        screen = app.screen
+        assert isinstance(screen, PickerScreen)
+        table = screen.query_one("#workouts", DataTable)
+        *others, description = table.columns.values()
+        room = table.scrollable_content_region.width - sum(c.get_render_width(table) for c in others)
+        for name, entry in screen.entries.items():
+            shown = str(table.get_cell(name, description.key))
+            whole = entry.workout.description
+            assert shown == whole or (shown.endswith("…") and whole.startswith(shown[:-1])), name
+            assert len(shown) + 2 * table.cell_padding <= room, f"{name}'s description runs off the list"

@@ -24,6 +24,18 @@ def next_line(phase: Phase | None) -> str:
     return f"Next: {phase_name(phase.kind)} {phase_length(phase)}{rep}"
 
 
+def shorten(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters: cut after a whole word, with "…" to say it goes on."""
+    if len(text) <= width:
+        return text
+    if width < 2:
+        return "…"[:width]
+    cut = text[: width - 1]
+    if " " in cut and text[width - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:·-") + "…"
+
+
 def signed_seconds(seconds: float) -> str:
     return f"{seconds:+.0f} s"
 

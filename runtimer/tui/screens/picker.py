@@ -23,7 +23,7 @@ from runtimer.plan.pace import Pace, parse_pace
 from runtimer.plan.phases import expand, total_label
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
 from runtimer.prepare import HISTORY_WINDOW, PreparedSession, prepare
-from runtimer.tui.labels import phase_length, phase_name
+from runtimer.tui.labels import phase_length, phase_name, shorten
 from runtimer.tui.layout import is_compact
 from runtimer.tui.messages import StartSession
 from runtimer.tui.screens.history import HistoryScreen
@@ -88,11 +88,10 @@ class PickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#workouts", DataTable)
-        table.add_columns("workout", "time", "source", "description")
+        *_, self._description_column = table.add_columns("workout", "time", "source", "description")
         for name, entry in sorted(self.entries.items()):
-            table.add_row(
-                name, total_label(expand(entry.workout)), entry.source, entry.workout.description, key=name
-            )
+            # The description is filled in to fit the width, once the table has one.
+            table.add_row(name, total_label(expand(entry.workout)), entry.source, "", key=name)
         self.query_one("#phases", DataTable).add_columns("#", "phase", "time", "rep", "targets")
         for problem in self.services.catalogue.problems.values():
             self.notify(problem, severity="warning", timeout=8)
@@ -101,6 +100,20 @@ class PickerScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(is_compact(event.size), "-compact")
+        self.call_after_refresh(self._fit_descriptions)
+
+    def _fit_descriptions(self) -> None:
+        """Each description cut to the room left of the screen, after a whole word and with "…"."""
+        table = self.query_one("#workouts", DataTable)
+        others = sum(
+            column.get_render_width(table)
+            for key, column in table.columns.items()
+            if key != self._description_column
+        )
+        room = table.scrollable_content_region.width - others - 2 * table.cell_padding
+        for name, entry in self.entries.items():
+            text = shorten(entry.workout.description, max(room, 0))
+            table.update_cell(name, self._description_column, text, update_width=True)
 
     # ------------------------------------------------------------ state
 
