@@ -50,4 +50,4 @@ $(BYTECODE): $(SOURCES) | $(BIN)/python
 	touch $@
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache bench/.termdown-venv
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache bench/.termdown-venv bench/.distro-python-venv

@@ -11,7 +11,9 @@ one-phase workout, termdown counts down the same number of seconds.
   launch of each first warms the disk cache and bytecode. Two floors run
   alongside: a bare Textual app, and one that validates a pydantic model
   first. They show what the stack alone costs on this machine, so the gap
-  above them is runtimer's own.
+  above them is runtimer's own. Where the distribution's Python differs from
+  the venv's, runtimer also launches from a venv of its own on that Python
+  (see :mod:`bench.distro_python`), to show what the interpreter's build adds.
 * CPU: one session each, run side by side, with utime+stime read from /proc
   at the first frame and again near the end; the difference is scaled to a
   minute, so start-up work does not count as running cost.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shlex
 import shutil
 import signal
@@ -35,6 +38,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.distro_python import DISTRO_PYTHON, distro_runtimer, own_build
 from bench.table import Row, median, render
 from bench.termdown_env import termdown_path
 from bench.tmux import Pane, Tmux
@@ -62,15 +66,19 @@ class Program:
     """True once a captured screen shows the countdown, fully drawn."""
 
 
-def runtimer_program(session_s: int, sound: Mapping[str, str] | None = None) -> Program:
+def runtimer_program(
+    session_s: int, sound: Mapping[str, str] | None = None, script: Path | None = None
+) -> Program:
     """``runtimer run`` from the environment running the benchmark: the project's own venv.
 
     Without ``sound`` the panes have no sound device and runtimer falls back to
     the bell. With it (the variables that point ALSA at a PulseAudio server),
     the launch also opens the device and loads the sounds, as on a runner's
     laptop, and the countdown only counts once the screen says "sound on".
+    With ``script``, that other installation runs instead (the distribution's Python).
     """
-    script = Path(sysconfig.get_path("scripts")) / "runtimer"
+    name = "runtimer" if script is None else "runtimer (distro python)"
+    script = script or Path(sysconfig.get_path("scripts")) / "runtimer"
 
     def shows_countdown(screen: list[str]) -> bool:
         lead_in = any("GET READY" in row for row in screen)
@@ -79,7 +87,7 @@ def runtimer_program(session_s: int, sound: Mapping[str, str] | None = None) -> 
 
     argv = [str(script), "run", f"{session_s}s run"]
     if sound is None:
-        return Program("runtimer", argv, shows_countdown)
+        return Program(name, argv, shows_countdown)
     return Program("runtimer+sound", ["env", *(f"{k}={v}" for k, v in sound.items()), *argv], shows_countdown)
 
 
@@ -259,6 +267,8 @@ def sound_variables(pulse: PulseCapture) -> dict[str, str]:
 def measure(repeats: int, session_s: int) -> tuple[dict[str, Startup], dict[str, Running]]:
     programs = [runtimer_program(session_s), termdown_program(session_s)]
     floors = [floor_program(with_pydantic=False), floor_program(with_pydantic=True)]
+    distro_script, _ = distro_runtimer()
+    others = [] if distro_script is None else [runtimer_program(session_s, script=distro_script)]
     with (
         tempfile.TemporaryDirectory(prefix="runtimer-bench-") as folder,
         Tmux(f"bench-{os.getpid()}", isolated_env(Path(folder)), Path(folder)) as tmux,
@@ -266,7 +276,7 @@ def measure(repeats: int, session_s: int) -> tuple[dict[str, Startup], dict[str,
     ):
         tmux.command("set-option", "-g", "default-terminal", "xterm-256color")
         tmux.command("set-option", "-g", "remain-on-exit", "on")  # a crash leaves its screen to report
-        launched = [*programs, *floors]
+        launched = [*programs, *floors, *others]
         if pulse_missing() is None:
             pulse = stack.enter_context(pulse_capture(Path(folder) / "pulse"))
             launched.append(runtimer_program(session_s, sound_variables(pulse)))
@@ -284,6 +294,8 @@ def rows(repeats: int, session_s: int) -> list[Row]:
         return [Row("startup, cpu, memory", f"skipped: {shlex.join(error.cmd)} failed", "", "", "")]
     ours, theirs = startup["runtimer"], startup["termdown"]
     with_sound = startup.get("runtimer+sound")
+    on_distro = startup.get("runtimer (distro python)")
+    _, distro_note = distro_runtimer()
     textual_floor, stack_floor = startup["textual"], startup["textual+pydantic"]
     ours_run, theirs_run = sessions["runtimer"], sessions["termdown"]
 
@@ -302,7 +314,13 @@ def rows(repeats: int, session_s: int) -> list[Row]:
     session = f"session ({session_s} s countdown)"
     cpu, rss = ours_run.cpu_per_minute_s, ours_run.peak_rss_mb
     return [
-        Row(launches, "first frame p50 (s)", p50(ours.first_frame_s), p50(theirs.first_frame_s), "< 0.6"),
+        Row(
+            launches,
+            f"first frame p50 (s), venv Python {platform.python_version()} ({own_build()})",
+            p50(ours.first_frame_s),
+            p50(theirs.first_frame_s),
+            "< 0.6",
+        ),
         Row(launches, "first frame range (s)", span(ours.first_frame_s), span(theirs.first_frame_s), ""),
         Row(launches, "CPU to first frame p50 (s)", p50(ours.cpu_s), p50(theirs.cpu_s), ""),
         Row(
@@ -311,6 +329,13 @@ def rows(repeats: int, session_s: int) -> list[Row]:
             p50(with_sound.first_frame_s) if with_sound else "skipped: " + str(pulse_missing()),
             "",
             "",
+        ),
+        Row(
+            launches,
+            f"first frame on the distribution's {DISTRO_PYTHON} ({distro_note}), p50 (s)",
+            p50(on_distro.first_frame_s) if on_distro else "skipped: " + distro_note,
+            "",
+            "< 0.6",
         ),
         Row(launches, "floor: bare Textual app, p50 (s)", "", p50(textual_floor.first_frame_s), ""),
         Row(launches, "floor: Textual + one pydantic model, p50 (s)", "", p50(stack_floor.first_frame_s), ""),
