@@ -50,12 +50,23 @@ def plot_name(record: SessionRecord) -> str:
     return f"{record.workout}, this plan" if record.workout.startswith(ONE_LINE_NAME) else record.workout
 
 
+COMPACT_COLUMNS = ("date", "workout", "reps", "rest", "gassed")
+
+
+def compact_row(record: SessionRecord) -> tuple[str, ...]:
+    """A session in under 40 columns: the day, and the rest without how it was moved."""
+    started, workout, _status, reps, rest, gassed = history_row(record)
+    return started[5:10], workout, reps, rest.split(" (")[0], gassed
+
+
 class HistoryScreen(Screen[None]):
     BINDINGS = [Binding("escape,h,q", "app.pop_screen", "Back")]  # noqa: RUF012
 
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.records = services.store.sessions(limit=SHOWN_SESSIONS)
+        self._compact_rows: bool | None = None
+        """Which columns the table holds now: ``None`` before it is first filled."""
 
     def compose(self) -> ComposeResult:
         yield Label("History · newest first", id="history-title")
@@ -71,12 +82,24 @@ class HistoryScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(is_compact(event.size), "-compact")
+        self._fill_sessions(is_compact(event.size))
+
+    def _fill_sessions(self, compact: bool) -> None:
+        """All the columns, or on a phone-sized screen the ones a runner compares, narrowed to fit."""
+        if compact is self._compact_rows:
+            return
+        self._compact_rows = compact
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        table.add_columns(*(COMPACT_COLUMNS if compact else (c.lower() for c in HISTORY_COLUMNS)))
+        for record in self.records:
+            table.add_row(*(compact_row(record) if compact else history_row(record)), key=str(record.id))
+        table.move_cursor(row=row)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(*(column.lower() for column in HISTORY_COLUMNS))
-        for record in self.records:
-            table.add_row(*history_row(record), key=str(record.id))
+        self._fill_sessions(is_compact(self.app.size))
         if not self.records:
             self.query_one("#splits", Label).update("No sessions yet: finish one and it shows up here.")
         table.focus()
