@@ -374,3 +374,34 @@ def test_lengthening_a_rest_in_its_last_seconds_plays_the_new_countdown() -> Non
     beeps = [(at - T0, beep.remaining) for at, beep in of_type(timeline, e.CountdownBeep) if at - T0 < 90]
     assert beeps == [(87, 3), (88, 2), (89, 1)]
     assert [at - T0 for at, _ in of_type(timeline, e.SecondsLeft)][:1] == [80]
+
+
+def test_a_rep_added_after_going_back_is_not_counted_done_by_a_phase_run_elsewhere() -> None:
+    """Reps done are kept by rep, not by place in the list, which "one more rep" shifts.
+
+    The jog that opens the second block runs to its end; back into the first
+    block, "one more rep" puts a new rep where that jog was. Counted by place,
+    the jog's run made the new rep's sprint look done.
+    """
+    engine = started("2x(10s sprint, 10s jog), 2x(10s jog, 10s sprint)")
+    for _ in range(4):
+        engine.handle(c.Skip(), T0)
+    engine.handle(c.Tick(), T0 + 10)
+    for command in (c.Back(), c.Back(), c.AddRep(), c.Stop()):
+        engine.handle(command, T0 + 10)
+    assert engine.summary is not None
+    assert [run.ended_by for run in engine.summary.runs].count(e.EndedBy.TIME) == 1
+    assert engine.summary.reps_done == 0
+
+
+def test_a_rep_dropped_by_finish_after_rep_and_added_again_is_not_done_yet() -> None:
+    """Rep 2 ran, the runner went back into rep 1 and finished after it, then asked for one more:
+    that new rep 2 has not been run."""
+    engine = started("3x(10s sprint, 10s jog)")
+    engine.handle(c.Tick(), T0 + 10)  # rep 1's sprint
+    engine.handle(c.Skip(), T0 + 10)
+    engine.handle(c.Tick(), T0 + 20)  # rep 2's sprint
+    for command in (c.Back(), c.Back(), c.FinishAfterRep(), c.AddRep(), c.Stop()):
+        engine.handle(command, T0 + 20)
+    assert engine.summary is not None
+    assert (engine.summary.reps_planned, engine.summary.reps_done) == (2, 1)

@@ -84,6 +84,9 @@ class Engine:
         self._lap_start = 0.0
         self._emitted: set[str] = set()
         self._runs: list[e.PhaseRun] = []
+        self._reps_done: set[tuple[int, int]] = set()
+        """(block, rep) of each rep whose last effort ran to its end. Kept by rep, not by
+        position: "one more rep" and "finish after this rep" move later phases along the list."""
         self._splits: list[e.Split] = []
         self._rest_adjust = 0.0
         self._planned_rests: dict[tuple[int | None, int], float] = {
@@ -272,6 +275,8 @@ class Engine:
         phase = self._phases[self._index]
         run = e.PhaseRun(self._index, phase, phase.duration, at_active - self._phase_start, ended_by)
         self._runs.append(run)
+        if ended_by in (e.EndedBy.TIME, e.EndedBy.LAP) and phase.block is not None and phase.rep is not None:
+            self._mark_rep_done(phase.block, phase.rep)
         self._events.append(e.PhaseEnded(run))
         following = self._index + 1 if then is None else then
         if ended_by is e.EndedBy.STOP:
@@ -280,6 +285,11 @@ class Engine:
             self._enter(following, at_active)
         else:
             self._finish(at_active)
+
+    def _mark_rep_done(self, block: int, rep: int) -> None:
+        """A rep is done when the phase that ends it, its last effort, runs to its end."""
+        if self._rep_marker_indexes().get((block, rep)) == self._index:
+            self._reps_done.add((block, rep))
 
     def _finish(self, at_active: float) -> None:
         self.state = State.FINISHED
@@ -315,14 +325,12 @@ class Engine:
 
     def _summarise(self, status: str, active: float) -> e.Summary:
         """The plan as the runner left it: "one more rep" and "finish after this rep" count as planned."""
-        completed = {run.index for run in self._runs if run.ended_by in (e.EndedBy.TIME, e.EndedBy.LAP)}
-        reps_done = sum(1 for index in self._rep_marker_indexes().values() if index in completed)
         return e.Summary(
             status=status,
             runs=tuple(self._runs),
             splits=tuple(self._splits),
             phases_planned=len(self._phases),
-            reps_done=reps_done,
+            reps_done=len(self._reps_done),
             reps_planned=reps_planned(self._phases),
             active_s=active,
             rest_adjust_s=self._rest_adjust,
@@ -453,6 +461,9 @@ class Engine:
             return
         block, rep = current.block, current.rep
         self._phases = [p for p in self._phases if not (p.block == block and (p.rep or 0) > rep)]
+        # Reps run before going back and now dropped are no longer part of the plan; "one
+        # more rep" would reuse their numbers for reps not yet run.
+        self._reps_done = {(b, r) for b, r in self._reps_done if not (b == block and r > rep)}
         self._set_block_reps(block, rep)
         self._events.append(e.RepsChanged(block, rep, len(self._phases), reps_planned(self._phases)))
 
