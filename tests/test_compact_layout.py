@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
-from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
 from runtimer.audio.base import RecordingOutput
@@ -93,52 +95,62 @@ async def test_no_color_turns_every_phase_colour_grey(
     assert colours and not hues, f"coloured: {sorted(hues)[:5]}"
 
 
-def _overlaps(a: Region, b: Region) -> bool:
-    return bool(a.area and b.area and a.overlaps(b))
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], within_s: float = 5.0) -> None:
+    """For what runs on Textual's real-time timers, which the fake clock does not move."""
+    deadline = time.monotonic() + within_s
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.05)
 
 
-async def test_replies_to_keys_take_a_line_of_their_own_below_the_digits(
+async def test_replies_to_keys_use_the_footer_line_and_move_nothing(
     build: AppBuilder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """On a phone a floating toast covered the next phase; the reply now has its own line, then goes."""
-    monkeypatch.setattr(session, "NOTICE_S", 0.2)
+    """On a phone a floating toast covered the next phase; the reply takes the keys' place for a moment."""
+    monkeypatch.setattr(session, "NOTICE_S", 0.3)
     app, clock, _, _ = build("3x(20s sprint, 20s jog)", Settings(lead_in_s=0))
     async with app.run_test(size=(40, 12)) as pilot:
         await settle(pilot, clock)
         screen = app.screen
-        notice = screen.query_one("#notice", Label)
-        assert not notice.display
+        bar = screen.query_one(KeyBar)
+        regions = {widget.id: widget.region for widget in screen.query("#clock, #next, #topline")}
         await pilot.press("t")
         await settle(pilot, clock)
-        assert notice.display and str(notice.content) == "metronome off"
+        assert bar.message == "metronome off"
+        assert bar.render().plain == "metronome off"
         assert not app._notifications, "no toast floats over the screen"
-        for other in ("#clock", "#next", "#topline", KeyBar):
-            region = screen.query_one(other).region  # type: ignore[call-overload]
-            assert not _overlaps(notice.region, region), f"the reply overlaps {other}"
-            assert screen.region.contains_region(notice.region)
+        assert {widget.id: widget.region for widget in screen.query("#clock, #next, #topline")} == regions
         await pilot.press("minus")  # 20 s rests are already below the 30 s floor: refused
         await settle(pilot, clock)
-        assert str(notice.content) == "rests are as planned, under the 30 s floor", (
-            "a newer reply replaces the older"
-        )
-        await pilot.pause(0.4)
-        assert not notice.display
+        assert bar.message == "rests are as planned, under the 30 s floor", "the newer reply shows"
+        await wait_until(pilot, lambda: bar.message is None)
+        assert "Pause" in bar.render().plain, "the keys are back"
 
 
-async def test_start_up_warnings_wrap_inside_the_layout_on_a_small_screen(
+async def test_a_start_up_warning_outlasts_a_reply_and_stays_in_the_help(
     build: AppBuilder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     warning = "custom sounds: sprint.wav is not a WAV file (skipped)"
     monkeypatch.setattr(RecordingOutput, "problems", property(lambda self: (warning,)))
+    monkeypatch.setattr(session, "NOTICE_S", 0.2)
+    monkeypatch.setattr(session, "WARNING_S", 1.5)
     app, clock, _, _ = build("3x(20s sprint, 60s jog)", Settings(lead_in_s=0))
     async with app.run_test(size=(40, 12)) as pilot:
         await settle(pilot, clock)
-        screen = app.screen
-        notice = screen.query_one("#notice", Label)
-        assert notice.display and str(notice.content) == warning
-        assert notice.region.height == 2, "wrapped whole, not cut at 40 columns"
-        assert not _overlaps(notice.region, screen.query_one("#clock").region)
+        bar = app.screen.query_one(KeyBar)
+        assert bar.message == warning
+        assert bar.render().plain.endswith("…"), "cut to the line, not wrapped over the screen"
         assert not app._notifications
+        await pilot.press("t")
+        await settle(pilot, clock)
+        assert bar.message == "metronome off"
+        await wait_until(pilot, lambda: bar.message == warning)
+        await pilot.press("question_mark")
+        await settle(pilot, clock)
+        shown = [str(label.content) for label in app.screen.query(".help-warning").results(Label)]
+        assert shown == [warning], "the whole warning, however long"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: bar.message is None)
 
 
 @pytest.mark.parametrize("width", [60, 80, 120])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from runtimer.tui.labels import shorten
 
@@ -19,6 +20,15 @@ def test_cut_text_ends_after_a_whole_word_with_an_ellipsis() -> None:
     assert shorten("Warm up, 6-10 x (30-45 s all-out sprint", 21) == "Warm up, 6-10 x…"
 
 
+def test_a_word_ended_by_punctuation_is_kept_whole() -> None:
+    assert shorten("Steady run, fast", 11) == "Steady run…"
+
+
+def test_wide_characters_count_as_two_cells() -> None:
+    assert shorten("走る 走る 走る", 9) == "走る…"
+    assert shorten("走る 走る 走る", 10) == "走る 走る…"
+
+
 def test_a_single_long_word_is_cut_inside_it() -> None:
     assert shorten("hamstrings", 5) == "hams…"
 
@@ -32,7 +42,7 @@ def test_no_room_gives_nothing_or_the_ellipsis() -> None:
 def test_shortened_text_fits_and_keeps_the_start_of_the_text(words: list[str], width: int) -> None:
     text = " ".join(words)
     short = shorten(text, width)
-    assert len(short) <= width
+    assert cell_len(short) <= width
     if len(text) <= width:
         assert short == text
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+
 from runtimer.plan.durations import format_clock, format_time
 from runtimer.plan.models import StepKind
 from runtimer.plan.phases import Phase
@@ -25,13 +27,18 @@ def next_line(phase: Phase | None) -> str:
 
 
 def shorten(text: str, width: int) -> str:
-    """``text`` in at most ``width`` characters: cut after a whole word, with "…" to say it goes on."""
-    if len(text) <= width:
+    """``text`` in at most ``width`` cells: cut at the end of a word, with "…" to say it goes on."""
+    if cell_len(text) <= width:
         return text
     if width < 2:
         return "…"[:width]
-    cut = text[: width - 1]
-    if " " in cut and text[width - 1] != " ":
+    cut, used = "", 0
+    for char in text:
+        used += cell_len(char)
+        if used > width - 1:
+            break
+        cut += char
+    if text[len(cut)].isalnum() and " " in cut:  # the cut falls inside a word: drop that word
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:·-") + "…"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -27,10 +29,13 @@ KEYS = (
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q,enter", "dismiss", "Close")]  # noqa: RUF012
 
-    def __init__(self, sound: str) -> None:
+    def __init__(self, sound: str, warnings: Sequence[str] = ()) -> None:
         super().__init__()
         self.sound = sound
         """The sound status with its reason ("sound off: no sound device ..."), too long for the session."""
+        self.warnings = warnings
+        """What the session said when it started (history off, a sound file skipped), in full:
+        the footer line showed each for a few seconds and cut the long ones."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
@@ -38,4 +43,6 @@ class HelpScreen(ModalScreen[None]):
             for key, meaning in KEYS:
                 yield Label(f"[b]{key:>5}[/b]  {meaning}", classes="help-row")
             yield Label(self.sound, id="help-sound", markup=False)
+            for warning in self.warnings:
+                yield Label(warning, classes="help-warning", markup=False)
             yield Label("any of esc ? q enter closes this", id="help-close")

@@ -12,6 +12,7 @@ first frame of ``runtimer run`` does not wait for code the lead-in never shows.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Sequence
 
 from textual import on
@@ -110,7 +111,10 @@ class SessionScreen(Screen[None]):
         self._shown: dict[str, str] = {}
         self._next_repaint: Timer | None = None
         self._painted_state: State | None = None
+        self._notices: list[tuple[str, float]] = []
+        """Messages for the footer line, oldest first, each with when it ends (``time.monotonic``)."""
         self._notice_timer: Timer | None = None
+        self._warnings: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topline"):
@@ -121,7 +125,6 @@ class SessionScreen(Screen[None]):
         yield Label(id="next")
         yield Label(id="why")
         yield Label(id="lap")
-        yield Label(id="notice")
         yield Timeline(id="timeline")
         yield SessionProgress(id="progress")
         with Horizontal(id="status"):
@@ -143,10 +146,9 @@ class SessionScreen(Screen[None]):
         self._set_text("why", why)
         self.query_one("#why").display = bool(why)
         self.query_one("#lap").display = False
-        self.query_one("#notice").display = False
-        warnings = [*self.recorder.take_notices(), *self.services.audio.problems]
-        if warnings:
-            self._say(" · ".join(warnings), WARNING_S)
+        self._warnings = [*self.recorder.take_notices(), *self.services.audio.problems]
+        for warning in self._warnings:
+            self._say(warning, WARNING_S)
         self.run_worker(self.runner.run(), name="runner", exit_on_error=False)
         self.runner.send(c.Start())
         self._repaint()
@@ -160,21 +162,29 @@ class SessionScreen(Screen[None]):
             self.query_one(f"#{widget_id}", Label).update(text, layout=widget_id == "rep")
 
     def _say(self, text: str, seconds: float) -> None:
-        """Show a message on the screen's own notice line for a while, replacing any earlier one.
+        """Show a message on the footer line for ``seconds``, in place of the keys.
 
         Not a toast: toasts float over the screen, and on a phone-sized
-        terminal they cover the digits or the next phase.
+        terminal they covered the digits or the next phase. The newest message
+        shows; when it ends, an older one still running (a start-up warning)
+        comes back for the rest of its time.
         """
-        notice = self.query_one("#notice", Label)
-        notice.update(text)
-        notice.display = True
+        self._notices.append((text, time.monotonic() + seconds))
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        now = time.monotonic()
+        self._notices = [(text, until) for text, until in self._notices if until > now]
         if self._notice_timer is not None:
             self._notice_timer.stop()
-        self._notice_timer = self.set_timer(seconds, self._clear_notice)
-
-    def _clear_notice(self) -> None:
-        self._notice_timer = None
-        self.query_one("#notice").display = False
+            self._notice_timer = None
+        bar = self.query_one(KeyBar)
+        if not self._notices:
+            bar.show_message(None)
+            return
+        text, until = self._notices[-1]
+        bar.show_message(text)
+        self._notice_timer = self.set_timer(until - now, self._show_notice)
 
     def _schedule_repaint(self, snap: Snapshot) -> None:
         """Wake when the digits next change: counting down, when the time left crosses a whole second."""
@@ -356,7 +366,7 @@ class SessionScreen(Screen[None]):
     def action_help(self) -> None:
         from runtimer.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(sound=self.services.audio.status))
+        self.app.push_screen(HelpScreen(sound=self.services.audio.status, warnings=self._warnings))
 
     def action_quit_session(self) -> None:
         from runtimer.tui.screens.confirm import ConfirmScreen

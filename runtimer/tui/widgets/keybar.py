@@ -9,6 +9,9 @@ keeps the pinned ones (help, quit) whenever they work, so the runner sees
 where the rest are listed and how to leave. (While a text field has focus,
 letter keys type letters and drop out; the picker then offers Esc instead.)
 A click on a key presses it, as on Textual's footer.
+
+The line can also carry a short message in place of the keys, for a screen
+that must not cover anything with a toast (see :meth:`KeyBar.show_message`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from rich.text import Text
 from textual.events import Click
 from textual.screen import Screen
 from textual.widget import Widget
+
+from runtimer.tui.labels import shorten
 
 SEPARATOR = "  "
 
@@ -54,7 +59,7 @@ def fitting(entries: Sequence[KeyEntry], width: int, pinned: Collection[str]) ->
 
 
 class KeyBar(Widget):
-    COMPONENT_CLASSES = {"keybar--key", "keybar--description"}  # noqa: RUF012 - Textual reads this
+    COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--message"}  # noqa: RUF012
 
     def __init__(self, pinned: Collection[str] = ()) -> None:
         super().__init__()
@@ -62,6 +67,20 @@ class KeyBar(Widget):
         """Actions shown whatever the width (help, quit), after the others."""
         self._spans: list[tuple[int, int, str]] = []
         """Cells ``[start, end)`` of each key drawn, with the key a click there presses."""
+        self._message: str | None = None
+
+    def show_message(self, text: str | None) -> None:
+        """Show ``text`` on this line instead of the keys, or the keys again with ``None``.
+
+        The line is always there, so a message moves nothing on the screen;
+        the keys are what the runner can best do without for a moment.
+        """
+        self._message = text
+        self.refresh()
+
+    @property
+    def message(self) -> str | None:
+        return self._message
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -79,6 +98,10 @@ class KeyBar(Widget):
         return list(entries.values())
 
     def render(self) -> Text:
+        if self._message is not None:
+            self._spans = []
+            style = self.get_component_rich_style("keybar--message")
+            return Text(shorten(self._message, self.size.width), style, no_wrap=True, end="")
         key_style = self.get_component_rich_style("keybar--key")
         description_style = self.get_component_rich_style("keybar--description")
         line = Text(no_wrap=True, overflow="crop", end="")
