@@ -264,10 +264,11 @@ def sound_variables(pulse: PulseCapture) -> dict[str, str]:
     return {name: pulse.env[name] for name in ("HOME", "XDG_RUNTIME_DIR", "PULSE_SERVER")}
 
 
-def measure(repeats: int, session_s: int) -> tuple[dict[str, Startup], dict[str, Running]]:
+def measure(
+    repeats: int, session_s: int, distro_script: Path | None
+) -> tuple[dict[str, Startup], dict[str, Running]]:
     programs = [runtimer_program(session_s), termdown_program(session_s)]
     floors = [floor_program(with_pydantic=False), floor_program(with_pydantic=True)]
-    distro_script, _ = distro_runtimer()
     others = [] if distro_script is None else [runtimer_program(session_s, script=distro_script)]
     with (
         tempfile.TemporaryDirectory(prefix="runtimer-bench-") as folder,
@@ -288,14 +289,14 @@ def rows(repeats: int, session_s: int) -> list[Row]:
     """The table rows, or one row saying why there are none, so the timing rows already run still print."""
     if shutil.which("tmux") is None:
         return [Row("startup, cpu, memory", "skipped: tmux is not installed", "", "", "")]
+    distro_script, distro_note = distro_runtimer()
     try:
-        startup, sessions = measure(repeats, session_s)
+        startup, sessions = measure(repeats, session_s, distro_script)
     except subprocess.CalledProcessError as error:
         return [Row("startup, cpu, memory", f"skipped: {shlex.join(error.cmd)} failed", "", "", "")]
     ours, theirs = startup["runtimer"], startup["termdown"]
     with_sound = startup.get("runtimer+sound")
     on_distro = startup.get("runtimer (distro python)")
-    _, distro_note = distro_runtimer()
     textual_floor, stack_floor = startup["textual"], startup["textual+pydantic"]
     ours_run, theirs_run = sessions["runtimer"], sessions["termdown"]
 
