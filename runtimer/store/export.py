@@ -83,10 +83,14 @@ def history_row(record: SessionRecord, tz: tzinfo | None = None) -> tuple[str, .
         f"{record.started_at.astimezone(tz):%Y-%m-%d %H:%M}",
         record.workout,
         record.status,
-        f"{record.reps_done}/{record.reps_planned}" if record.reps_planned else "-",
+        reps_text(record),
         _rest(record),
         {True: "yes", False: "no", None: "-"}[record.gassed],
     )
+
+
+def reps_text(record: SessionRecord) -> str:
+    return f"{record.reps_done}/{record.reps_planned}" if record.reps_planned else "-"
 
 
 def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> str:

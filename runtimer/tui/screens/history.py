@@ -17,9 +17,9 @@ from textual.widgets import DataTable, Label, Sparkline
 from runtimer.plan.durations import format_clock
 from runtimer.plan.textsyntax import ONE_LINE_NAME
 from runtimer.records import SessionRecord
-from runtimer.store.export import HISTORY_COLUMNS, history_row
-from runtimer.tui.labels import phase_name, split_text
-from runtimer.tui.layout import is_compact
+from runtimer.store.export import HISTORY_COLUMNS, history_row, reps_text
+from runtimer.tui.labels import phase_name, shorten, split_text
+from runtimer.tui.layout import COMPACT_WIDTH, is_compact
 from runtimer.tui.services import Services
 from runtimer.tui.widgets.keybar import KeyBar
 
@@ -50,13 +50,23 @@ def plot_name(record: SessionRecord) -> str:
     return f"{record.workout}, this plan" if record.workout.startswith(ONE_LINE_NAME) else record.workout
 
 
-COMPACT_COLUMNS = ("date", "workout", "reps", "rest", "gassed")
+COMPACT_COLUMNS = ("date", "workout", "reps", "rest")
+COMPACT_TABLE_WIDTH = 38
+"""What the compact table may use of a 40-column screen: the rest is the scrollbar of a long history."""
 
 
-def compact_row(record: SessionRecord) -> tuple[str, ...]:
-    """A session in under 40 columns: the day, and the rest without how it was moved."""
-    started, workout, _status, reps, rest, gassed = history_row(record)
-    return started[5:10], workout, reps, rest.split(" (")[0], gassed
+def compact_row(record: SessionRecord, workout_width: int) -> tuple[str, ...]:
+    """A session in under 40 columns: the day, the workout cut to fit, reps, and the rest it ended with.
+
+    How the rest moved and whether the runner was gassed need the full table's room.
+    """
+    rest = "-" if record.rest_s is None else format_clock(record.rest_s)
+    return (
+        f"{record.started_at.astimezone():%m-%d}",
+        shorten(record.workout, workout_width),
+        reps_text(record),
+        rest,
+    )
 
 
 class HistoryScreen(Screen[None]):
@@ -81,25 +91,34 @@ class HistoryScreen(Screen[None]):
         yield KeyBar(pinned=("app.pop_screen",))
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(is_compact(event.size), "-compact")
-        self._fill_sessions(is_compact(event.size))
+        self.set_class(is_compact(event.size), "-compact")  # the plots need height as well as width
+        self._fill_sessions(event.size.width < COMPACT_WIDTH)
 
-    def _fill_sessions(self, compact: bool) -> None:
-        """All the columns, or on a phone-sized screen the ones a runner compares, narrowed to fit."""
-        if compact is self._compact_rows:
+    def _fill_sessions(self, narrow: bool) -> None:
+        """All the columns, or on a narrow screen the ones a runner compares, cut to fit."""
+        if narrow is self._compact_rows:
             return
-        self._compact_rows = compact
+        self._compact_rows = narrow
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear(columns=True)
-        table.add_columns(*(COMPACT_COLUMNS if compact else (c.lower() for c in HISTORY_COLUMNS)))
+        table.add_columns(*(COMPACT_COLUMNS if narrow else (c.lower() for c in HISTORY_COLUMNS)))
+        workout_width = COMPACT_TABLE_WIDTH - self._compact_width_without_workout()
         for record in self.records:
-            table.add_row(*(compact_row(record) if compact else history_row(record)), key=str(record.id))
+            cells = compact_row(record, workout_width) if narrow else history_row(record)
+            table.add_row(*cells, key=str(record.id))
         table.move_cursor(row=row)
+
+    def _compact_width_without_workout(self) -> int:
+        """Cells the compact columns other than the workout take, headers and padding included."""
+        table = self.query_one(DataTable)
+        cells = [compact_row(record, 0) for record in self.records]
+        widths = [max(len(c) for c in column) for column in zip(COMPACT_COLUMNS, *cells, strict=False)]
+        return sum(widths) - widths[1] + 2 * table.cell_padding * len(COMPACT_COLUMNS)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        self._fill_sessions(is_compact(self.app.size))
+        self._fill_sessions(self.app.size.width < COMPACT_WIDTH)
         if not self.records:
             self.query_one("#splits", Label).update("No sessions yet: finish one and it shows up here.")
         table.focus()
