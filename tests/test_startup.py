@@ -53,3 +53,35 @@ async def test_the_app_reports_its_first_frame_once(build: AppBuilder, start: st
         await pilot.press("question_mark")
         await settle(pilot, clock)
     assert calls == [2]
+
+
+DEFERRED = (
+    "runtimer.tui.screens.picker",
+    "runtimer.tui.screens.summary",
+    "runtimer.tui.screens.help",
+    "runtimer.tui.screens.confirm",
+    "runtimer.store.export",
+)
+"""What ``runtimer run`` never needs before its first frame, so does not import until it is shown."""
+
+
+def test_a_session_start_up_leaves_the_later_screens_and_the_export_unimported() -> None:
+    code = (
+        "import sys\n"
+        "import runtimer.cli, runtimer.launch\n"
+        f"print(','.join(m for m in {DEFERRED!r} if m in sys.modules))\n"
+    )
+    assert run_python(code) == ""
+
+
+def test_pydantic_plugins_are_off_unless_the_runner_set_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    code = (
+        "import os, runtimer.startup as startup, runtimer.cli\n"
+        "runtimer.cli.main = lambda argv=None: 0\n"
+        "startup.main()\n"
+        "print(os.environ['PYDANTIC_DISABLE_PLUGINS'])\n"
+    )
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    assert run_python(code) == "__all__"
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")
+    assert run_python(code) == "logfire"
