@@ -167,6 +167,17 @@ async def test_a_start_up_warning_outlasts_a_reply_and_stays_in_the_help(
         await wait_until(pilot, lambda: bar.message is None)
 
 
+def assert_descriptions_fit(screen: PickerScreen) -> None:
+    table = screen.query_one("#workouts", DataTable)
+    *others, description = table.columns.values()
+    room = table.scrollable_content_region.width - sum(c.get_render_width(table) for c in others)
+    for name, entry in screen.entries.items():
+        shown = str(table.get_cell(name, description.key))
+        whole = entry.workout.description
+        assert shown == whole or (shown.endswith("…") and whole.startswith(shown[:-1])), name
+        assert len(shown) + 2 * table.cell_padding <= room, f"{name}'s description runs off the list"
+
+
 @pytest.mark.parametrize("width", [60, 80, 120])
 async def test_workout_descriptions_end_inside_the_list_after_a_whole_word(
     build: AppBuilder, width: int
@@ -174,13 +185,15 @@ async def test_workout_descriptions_end_inside_the_list_after_a_whole_word(
     app, clock, _, _ = build()
     async with app.run_test(size=(width, 24)) as pilot:
         await settle(pilot, clock)
-        screen = app.screen
-        assert isinstance(screen, PickerScreen)
-        table = screen.query_one("#workouts", DataTable)
-        *others, description = table.columns.values()
-        room = table.scrollable_content_region.width - sum(c.get_render_width(table) for c in others)
-        for name, entry in screen.entries.items():
-            shown = str(table.get_cell(name, description.key))
-            whole = entry.workout.description
-            assert shown == whole or (shown.endswith("…") and whole.startswith(shown[:-1])), name
-            assert len(shown) + 2 * table.cell_padding <= room, f"{name}'s description runs off the list"
+        assert isinstance(app.screen, PickerScreen)
+        assert_descriptions_fit(app.screen)
+
+
+async def test_workout_descriptions_are_cut_again_when_the_terminal_narrows(build: AppBuilder) -> None:
+    app, clock, _, _ = build()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot, clock)
+        await pilot.resize_terminal(64, 24)
+        await settle(pilot, clock)
+        assert isinstance(app.screen, PickerScreen)
+        assert_descriptions_fit(app.screen)
