@@ -265,7 +265,7 @@ async def test_an_open_phase_ends_with_the_lap_key(build: AppBuilder) -> None:
         await settle(pilot, clock)
         runner = session(app).runner
         assert runner.snapshot().phase.duration is None
-        assert text(app, "#phase") == "SPRINT · press L at the line"
+        assert text(app, "#phase") == "SPRINT · press l at the line"
         await advance(pilot, clock, 600)  # an open phase never ends on its own
         assert runner.snapshot().index == 0
         assert runner.snapshot().phase_elapsed_s == 600

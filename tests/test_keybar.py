@@ -87,3 +87,31 @@ async def test_clicking_a_key_on_the_footer_presses_it(build: AppBuilder) -> Non
         assert await pilot.click(KeyBar, offset=(left + line.index("?"), 0))
         await settle(pilot, clock)
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_steady_run_offers_the_metronome_not_rest_keys(build: AppBuilder) -> None:
+    """No rest, no rep to add or finish: those keys give up their room to one that acts."""
+    app, clock, _, _ = build("5m run @180spm", Settings(lead_in_s=0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        shown = app.screen.query_one(KeyBar).render().plain
+        assert "t Click" in shown
+        for gone in ("Rest -", "Rest +", "+Rep", "Finish"):
+            assert gone not in shown
+        await pilot.press("minus")  # still answers, on the footer line
+        await settle(pilot, clock)
+        assert app.screen.query_one(KeyBar).message == "no rest left to change"
+
+
+async def test_at_an_open_phase_the_lap_key_shows_and_either_case_ends_it(build: AppBuilder) -> None:
+    app, clock, _, _ = build("2x(lap sprint 400m, 10s jog)", Settings(lead_in_s=0))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, clock)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert "l Lap" in screen.query_one(KeyBar).render().plain, "kept even on a phone-sized footer"
+        assert screen.query_one("#targets").display, "the lap's distance is worth a compact row"
+        await pilot.press("L")  # what "press L" invites, with shift
+        await settle(pilot, clock)
+        assert screen.runner.engine.snapshot(clock.now()).index == 1
+        assert "l Lap" not in screen.query_one(KeyBar).render().plain, "a timed jog needs no lap first"

@@ -78,7 +78,7 @@ class SessionScreen(Screen[None]):
         Binding("plus,equals_sign", "longer", "Rest +"),
         Binding("r", "add_rep", "+Rep"),
         Binding("f", "finish_after_rep", "Finish"),
-        Binding("l", "lap", "Lap"),
+        Binding("l,L", "lap", "Lap"),
         Binding("m", "mute", "Mute"),
         Binding("t", "metronome", "Click"),
         Binding("question_mark", "help", "Help"),
@@ -236,14 +236,15 @@ class SessionScreen(Screen[None]):
             name = f"PAUSED · {name}"
         if phase.kind is StepKind.EXERCISE and phase.note and not ready:
             name += f" · {phase.note}"  # the move itself, which the compact layout must keep
-        if phase.duration is None and not ready:
-            name += " · press L at the line"
+        compact = self.has_class("-compact")
+        if phase.duration is None and not ready and not compact:  # compact: the footer keeps "l Lap"
+            name += " · press l at the line"
         self._set_text("phase", name)
         if ready:
             rep = self._sound_word()  # the lead-in is when to learn that no cue will be heard
         else:
             rep = f"Rep {phase.rep} / {phase.reps}" if phase.rep is not None else ""
-            if self.has_class("-compact") and self._sound_word():  # the status line is hidden
+            if compact and self._sound_word():  # the status line is hidden
                 rep = " · ".join(filter(None, (rep, self._sound_word())))
         self._set_text("rep", rep)
         if snap.state is not self._painted_state:
@@ -252,6 +253,9 @@ class SessionScreen(Screen[None]):
         upcoming = phase if ready else snap.next_phase
         self._set_text("next", next_line(upcoming))
         self._set_text("targets", phase.targets_label)
+        # A pace or cadence target is worth a compact screen's row; an empty line is not.
+        self.query_one("#targets").display = bool(phase.targets_label) or not compact
+        self._choose_keys(snap, ready)
         for css_class in PHASE_CLASSES:
             self.set_class(css_class == f"-{kind_class(phase.kind)}" and not ready, css_class)
         self.set_class(paused, "-paused")
@@ -259,6 +263,27 @@ class SessionScreen(Screen[None]):
         timeline = self.query_one(Timeline)
         timeline.phases = self.runner.engine.phases
         timeline.current = -1 if ready else snap.index
+
+    def _choose_keys(self, snap: Snapshot, ready: bool) -> None:
+        """The footer offers what can act now: the lap key at an open phase, no rest keys without rests.
+
+        The keys left out still work (and say why they change nothing); they
+        only give up their room, so the footer can show the ones that matter.
+        """
+        phases = self.runner.engine.phases[snap.index :]
+        phase = snap.phase
+        hidden = []
+        if not any(p.is_recovery and p.duration for p in phases):
+            hidden += ["shorter", "longer"]
+        if not any(p.block is not None for p in phases):
+            hidden.append("add_rep")
+        if phase.block is None or phase.rep is None or phase.rep == phase.reps:
+            hidden.append("finish_after_rep")
+        if not phase.cadence:
+            hidden.append("metronome")
+        lap_first = phase.duration is None and not ready
+        pinned = ("lap", "help", "quit_session") if lap_first else ("help", "quit_session")
+        self.query_one(KeyBar).set_keys(pinned, hidden)
 
     def _sound_word(self) -> str:
         """ "muted" or "sound off" (its reason is on the help screen), or nothing when cues are heard."""

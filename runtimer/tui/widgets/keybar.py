@@ -63,11 +63,19 @@ class KeyBar(Widget):
 
     def __init__(self, pinned: Collection[str] = ()) -> None:
         super().__init__()
-        self.pinned = pinned
+        self.pinned: Collection[str] = pinned
         """Actions shown whatever the width (help, quit), after the others."""
+        self.hidden: Collection[str] = ()
+        """Actions left out although they work: nothing for them to do just now."""
         self._spans: list[tuple[int, int, str]] = []
         """Cells ``[start, end)`` of each key drawn, with the key a click there presses."""
         self._message: str | None = None
+
+    def set_keys(self, pinned: Collection[str], hidden: Collection[str] = ()) -> None:
+        """Change which keys must show and which are not worth the room, as the screen's moment changes."""
+        if (tuple(pinned), set(hidden)) != (tuple(self.pinned), set(self.hidden)):
+            self.pinned, self.hidden = tuple(pinned), tuple(hidden)
+            self.refresh()
 
     def show_message(self, text: str | None) -> None:
         """Show ``text`` on this line instead of the keys, or the keys again with ``None``.
@@ -92,9 +100,10 @@ class KeyBar(Widget):
         """The screen's shown, enabled bindings (a focused input's too), one per action."""
         entries: dict[str, KeyEntry] = {}
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if binding.show and enabled and binding.action not in entries:
+            action = binding.action
+            if binding.show and enabled and action not in entries and action not in self.hidden:
                 shown = self.app.get_key_display(binding)
-                entries[binding.action] = KeyEntry(binding.key, shown, binding.description, binding.action)
+                entries[action] = KeyEntry(binding.key, shown, binding.description, action)
         return list(entries.values())
 
     def render(self) -> Text:
