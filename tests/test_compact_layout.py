@@ -16,6 +16,7 @@ from runtimer.settings import Settings
 from runtimer.tui.screens import session
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.picker import PickerScreen
+from runtimer.tui.screens.summary import SummaryScreen
 from runtimer.tui.widgets.keybar import KeyBar
 from tests.app_fixtures import AppBuilder, settle
 
@@ -197,3 +198,28 @@ async def test_workout_descriptions_are_cut_again_when_the_terminal_narrows(buil
         await settle(pilot, clock)
         assert isinstance(app.screen, PickerScreen)
         assert_descriptions_fit(app.screen)
+
+
+async def test_a_small_summary_shows_the_gassed_question_and_every_answer_key(build: AppBuilder) -> None:
+    """After laps and splits the figures fill a phone's screen; the question that sets the next rests must not
+    scroll away, and the footer keeps all three answers."""
+    app, clock, _, _ = build("3x(lap sprint 400m, 5s jog)", Settings(lead_in_s=0))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, clock)
+        for _ in range(3):
+            await pilot.press("l")
+            await settle(pilot, clock)
+            await clock.advance(5)
+            await settle(pilot, clock)
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await settle(pilot, clock)
+        screen = app.screen
+        outer = screen.query_one("#summary").region
+        for part in ("#question", "#gassed-yes", "#gassed-no", "#gassed-skip"):
+            assert outer.contains_region(screen.query_one(part).region), f"{part} is scrolled off"
+        footer = screen.query_one(KeyBar).render().plain
+        for key in ("y Gassed", "n Not gassed", "s Skip", "q Quit"):
+            assert key in footer
+        await pilot.press("n")
+        await settle(pilot, clock)
+        assert "Workouts" in screen.query_one(KeyBar).render().plain, "answered: Enter is offered again"

@@ -51,6 +51,12 @@ def summary_lines(summary: Summary) -> list[str]:
     return lines
 
 
+ANSWER_KEYS = ("gassed(True)", "gassed(False)", "gassed(None)", "quit")
+"""The footer keeps every answer while the question is open, whatever the width. Enter still
+leaves (the screen says so) but gives its room to the answers, which set the next rests."""
+AFTER_KEYS = ("back", "quit")
+
+
 class SummaryScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
         Binding("y", "gassed(True)", "Gassed"),
@@ -87,13 +93,22 @@ class SummaryScreen(Screen[None]):
                     yield TouchButton("Skip (s)", id="gassed-skip")
             yield Label("", id="saved")
             yield Label("Enter: back to the workouts · q: quit", id="summary-next")
-        yield KeyBar(pinned=("back", "quit"))
+        bar = KeyBar(pinned=AFTER_KEYS)
+        if not self.answered:
+            bar.set_keys(ANSWER_KEYS, hidden=("back",))
+        yield bar
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < COMPACT_HEIGHT, "-compact")
+        self.call_after_refresh(self._show_question)
 
     def on_mount(self) -> None:
         self.query_one("#gassed").display = not self.answered
+
+    def _show_question(self) -> None:
+        """On a short screen the figures push the question off the bottom: scroll it into view."""
+        if not self.answered:
+            self.query_one("#summary").scroll_to_widget(self.query_one("#gassed"), animate=False)
 
     def on_touch_button_pressed(self, event: TouchButton.Pressed) -> None:
         answers = {"gassed-yes": True, "gassed-no": False, "gassed-skip": None}
@@ -108,6 +123,7 @@ class SummaryScreen(Screen[None]):
         self.runner.send(c.AnswerGassed(gassed))
         self.run_worker(self.recorder.answer_gassed(gassed), name="answer")
         self.query_one("#gassed").display = False
+        self.query_one(KeyBar).set_keys(AFTER_KEYS)
         self.refresh_bindings()
         said = {True: "gassed", False: "not gassed", None: "skipped"}[gassed]
         if self.prepared.teaches_next_session and gassed is not None:
