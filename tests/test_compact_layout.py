@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
@@ -223,3 +224,18 @@ async def test_a_small_summary_shows_the_gassed_question_and_every_answer_key(bu
         await pilot.press("n")
         await settle(pilot, clock)
         assert "Workouts" in screen.query_one(KeyBar).render().plain, "answered: Enter is offered again"
+
+
+async def test_the_quit_question_leaves_the_countdown_in_sight(build: AppBuilder) -> None:
+    """The session runs on while the runner decides; the question sits below the digits."""
+    app, clock, _, _ = build("3x(20s sprint, 20s jog)", Settings(lead_in_s=0))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, clock)
+        session_screen = app.screen
+        await pilot.press("q")
+        await settle(pilot, clock)
+        dialog = app.screen.query_one("#dialog").region
+        digits = session_screen.query_one("#clock")
+        lines = digits.render_lines(Region(0, 0, *digits.size))
+        inked = [digits.region.y + row for row, line in enumerate(lines) if "█" in line.text]
+        assert inked and max(inked) < dialog.y, "every row of the digits above the question"

@@ -400,9 +400,7 @@ class SessionScreen(Screen[None]):
             if yes:
                 self.stop_and_quit()
 
-        self.app.push_screen(
-            ConfirmScreen("Stop and quit? This session is kept in your history as stopped."), confirmed
-        )
+        self.app.push_screen(ConfirmScreen("Stop and quit? Saved as stopped."), confirmed)
 
     def stop_and_quit(self) -> None:
         """Stop the session, let the history catch up, then leave: nothing recorded is lost."""
