@@ -20,6 +20,7 @@ from runtimer.settings import Settings
 from runtimer.tui.app import RuntimerApp
 from runtimer.tui.screens.confirm import ConfirmScreen
 from runtimer.tui.screens.help import HelpScreen
+from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.picker import PickerScreen
 from runtimer.tui.screens.session import SessionScreen
 from runtimer.tui.screens.summary import SummaryScreen
@@ -388,6 +389,12 @@ async def test_a_typed_one_line_workout_starts(build: AppBuilder) -> None:
         await press(pilot, clock, "enter")
         phases = session(app).runner.engine.phases
         assert [(p.kind, p.duration, p.rep) for p in phases] == [(StepKind.RUN, 60, 1), (StepKind.RUN, 60, 2)]
+        await until_summary(pilot, clock)
+        await press(pilot, clock, "enter")
+        await until(pilot, clock, lambda: isinstance(app.screen, PickerScreen), "the picker")
+        assert app.focused is app.screen.query_one("#workouts"), "back on the list, not in the field"
+        await press(pilot, clock, "h")
+        assert isinstance(app.screen, HistoryScreen), "h is a key again, not a letter typed"
 
 
 async def test_a_bad_one_line_workout_shows_why_and_does_not_start(build: AppBuilder) -> None:

@@ -272,8 +272,13 @@ class PickerScreen(Screen[None]):
         self.app.push_screen(HistoryScreen(self.services))
 
     def refresh_history(self) -> None:
-        """After a session the history has moved on, and so has the preview."""
+        """After a session the history has moved on, and so has the preview.
+
+        The list takes the focus back (leaving a typed workout behind, as Esc
+        does), so the picker's letter keys work again instead of typing.
+        """
         self._history = self.services.store.sessions(limit=HISTORY_WINDOW)
+        self.action_focus_list()
         self._refresh_preview()
 
 
