@@ -427,9 +427,9 @@ class Engine:
                 self._phases[i] = replace(self._phases[i], duration=new)
         if not delta:
             why = (
-                f"rests are as planned, under the {floor:g} s floor"
+                f"can't shorten: rests are as planned, under the {floor:g} s floor"
                 if below_floor
-                else f"rests are at the {floor:g} s floor"
+                else f"can't shorten: rests are at the {floor:g} s floor"
             )
             self._events.append(e.Ignored("AdjustRest", why))
             return
