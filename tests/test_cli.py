@@ -76,6 +76,7 @@ def test_check_fails_with_one_line_per_bad_file(capsys: pytest.CaptureFixture[st
     ("argv", "message"),
     [
         (["show", "nope"], 'unknown workout "nope"'),
+        (["show", "10s"], '"10s" is a length with no kind: try "10s run"'),
         (["show", "intervals", "--reps", "0"], "--reps"),
         (["show", "intervals", "--reps", "-3"], "--reps"),
         (["show", "intervals", "--sprint", "40q"], '"40q" is not a duration'),

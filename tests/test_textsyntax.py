@@ -51,7 +51,7 @@ def test_targets_notes_ranges_and_open_steps() -> None:
         ("jog", 'at column 1: "jog" needs a length before it, like "30s jog"'),
         ("10m warmup 5m jog", 'at column 12: expected "," but found "5m"'),
         ('40s sprint "unclosed', "at column 12: this note has no closing quote"),
-        ("2x(1m jog, 2x(1m jog))", 'at column 12: "2x" is not a duration'),
+        ("2x(1m jog, 2x(1m jog))", "at column 12: a repeat cannot hold another repeat"),
         ("40s sprint @180spm @170spm", "at column 20: this step already has a cadence"),
     ],
 )

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from runtimer.plan.durations import parse_duration
 from runtimer.plan.errors import PlanError
 from runtimer.plan.models import Workout
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
@@ -126,7 +127,18 @@ class Catalogue:
                 raise PlanError(f'workout "{argument}" {error}') from None
         if argument in self.problems:
             raise PlanError(self.problems[argument])
+        if _is_duration(argument):
+            kinds = f'"{argument} run" or "{argument} sprint"'
+            raise PlanError(f'"{argument}" is a length with no kind: try {kinds}')
         known = ", ".join(sorted(self.entries)) or "none"
         raise PlanError(
             f'unknown workout "{argument}" (known: {known}; or a .toml path, or a one-line workout)'
         )
+
+
+def _is_duration(text: str) -> bool:
+    try:
+        parse_duration(text)
+    except ValueError:
+        return False
+    return True

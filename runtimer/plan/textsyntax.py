@@ -135,10 +135,24 @@ class _Parser:
 
     def _item(self) -> Step | dict[str, Any]:
         token = self._peek()
+        if token and self._repeat_starts():
+            head = _REPEAT_HEAD.fullmatch(token.text)
+            assert head is not None
+            return self._repeat(token, head.group(1))
+        return self._step()
+
+    def _repeat_starts(self) -> bool:
+        """``8x(`` comes next."""
+        token = self._peek()
         following = self._tokens[self._position + 1] if self._position + 1 < len(self._tokens) else None
         head = _REPEAT_HEAD.fullmatch(token.text) if token and token.kind == "word" else None
-        if token and head and following and following.text == "(":
-            return self._repeat(token, head.group(1))
+        return bool(head and following and following.text == "(")
+
+    def _repeated_step(self) -> Step:
+        """A step inside a repeat, which cannot be a repeat itself (workout files allow one level too)."""
+        token = self._peek()
+        if token and self._repeat_starts():
+            raise _SyntaxProblem(token.column, "a repeat cannot hold another repeat: write its steps out")
         return self._step()
 
     def _repeat(self, head: _Token, reps_text: str) -> dict[str, Any]:
@@ -147,10 +161,10 @@ class _Parser:
             reps = RepSpan.model_validate(reps_text)
         except ValidationError as error:
             raise _SyntaxProblem(head.column, _first_message(error)) from None
-        steps = [self._step()]
+        steps = [self._repeated_step()]
         while (token := self._peek()) is not None and token.text == ",":
             self._position += 1
-            steps.append(self._step())
+            steps.append(self._repeated_step())
         self._expect(")")
         return {"repeat": reps, "steps": steps}
 
