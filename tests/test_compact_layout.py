@@ -33,6 +33,11 @@ async def test_the_picker_turns_compact_and_shows_whole_quick_edits(build: AppBu
             assert field.region.width >= len("10:00"), f"{field.id} is too narrow to show a duration"
             assert screen.region.contains_region(field.region), f"{field.id} is off screen"
         assert screen.region.contains_region(screen.query_one("#oneline").region)
+        oneline = screen.query_one("#oneline", Input)
+        assert oneline.region.width >= 36, "the typed workout has the row to itself"
+        assert not screen.query_one("#edit-usual-pace").display
+        *_, description = screen.query_one("#workouts", DataTable).columns.values()
+        assert str(description.label) == "", "no stray letters of a heading with no room"
         await pilot.resize_terminal(80, 24)
         await settle(pilot, clock)
         assert not screen.has_class("-compact")

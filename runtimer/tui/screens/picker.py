@@ -6,6 +6,7 @@ the session, so the table shows what will run, history's rest changes included.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -40,6 +41,10 @@ EDITS = (
 )
 
 
+TYPE_HINT = "/ to type a workout: 10m warmup, 8x(40s sprint, 2m jog)"
+TYPE_HINT_SHORT = "/ to type a workout"
+
+
 class PickerScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
         Binding("enter", "start", "Start", priority=True),
@@ -69,12 +74,8 @@ class PickerScreen(Screen[None]):
                 yield Label(label, classes="edit-label")
                 yield Input(id=f"edit-{field}", compact=True, classes="edit")
         with Horizontal(id="typed"):
-            yield Input(
-                id="oneline",
-                compact=True,
-                placeholder="/ to type a workout: 10m warmup, 8x(40s sprint, 2m jog)",
-            )
-            yield Label("usual pace", classes="edit-label")
+            yield Input(id="oneline", compact=True, placeholder=TYPE_HINT)
+            yield Label("usual pace", id="usual-pace-label", classes="edit-label")
             yield Input(id="edit-usual-pace", compact=True, classes="edit")
         yield Label(id="guidance")
         yield Label(id="why")
@@ -99,7 +100,11 @@ class PickerScreen(Screen[None]):
         self._refresh_preview()
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(is_compact(event.size), "-compact")
+        compact = is_compact(event.size)
+        self.set_class(compact, "-compact")
+        # A phone-sized screen gives the typed workout the whole row (the usual pace
+        # field goes; settings and --usual-pace still set it) and a hint that fits.
+        self.query_one("#oneline", Input).placeholder = TYPE_HINT_SHORT if compact else TYPE_HINT
         self.call_after_refresh(self._fit_descriptions)
 
     def _fit_descriptions(self) -> None:
@@ -111,6 +116,8 @@ class PickerScreen(Screen[None]):
             if key != self._description_column
         )
         room = table.scrollable_content_region.width - others - 2 * table.cell_padding
+        heading = "description"
+        table.columns[self._description_column].label = Text(heading if room >= len(heading) else "")
         for name, entry in self.entries.items():
             text = shorten(entry.workout.description, max(room, 0))
             table.update_cell(name, self._description_column, text, update_width=True)
