@@ -407,7 +407,8 @@ async def test_a_bad_one_line_workout_shows_why_and_does_not_start(build: AppBui
         assert '"4q" is not a duration' in str(problem.content)
         await press(pilot, clock, "enter")
         assert isinstance(app.screen, PickerScreen)
-        assert [n.message for n in app._notifications] == ["fix the workout first"]
+        assert app.screen.query_one(KeyBar).message == "fix the workout first"
+        assert not app._notifications, "said on the footer line, not in a toast over the list"
         await press(pilot, clock, "backspace", "backspace", "backspace", "backspace", "backspace", "m")
         assert app.screen.query_one("#oneline", Input).value == "4m"
         assert "not a workout name or a one-line workout" in str(problem.content)

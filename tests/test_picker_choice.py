@@ -6,6 +6,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
 from runtimer.clock import FakeClock
+from runtimer.locations import user_workouts_dir
 from runtimer.tui.screens.picker import PickerScreen
 from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.timeline import Timeline
@@ -124,3 +125,15 @@ async def test_history_stays_in_the_small_picker_footer(build: AppBuilder) -> No
         await settle(pilot, clock)
         line = str(picker(pilot).query_one(KeyBar).render())
         assert line.endswith("h History  q Quit")
+
+
+async def test_a_workout_file_that_cannot_be_read_is_named_on_the_footer_line(build: AppBuilder) -> None:
+    folder = user_workouts_dir()
+    folder.mkdir(parents=True)
+    (folder / "hills.toml").write_text('name = "hills"\nsteps = "not a list"\n')
+    app, clock, _, _ = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        message = picker(pilot).query_one(KeyBar).message
+        assert message is not None and "hills.toml" in message
+        assert not app._notifications, "not a toast over the list"

@@ -41,6 +41,9 @@ EDITS = (
 )
 
 
+PROBLEM_S = 8.0
+"""How long a workout file that could not be read is named on the footer line."""
+REFUSED_S = 3.0
 TYPE_HINT = "/ to type a workout: 10m warmup, 8x(40s sprint, 2m jog)"
 TYPE_HINT_SHORT = "/ to type a workout"
 
@@ -94,8 +97,9 @@ class PickerScreen(Screen[None]):
             # The description is filled in to fit the width, once the table has one.
             table.add_row(name, total_label(expand(entry.workout)), entry.source, "", key=name)
         self.query_one("#phases", DataTable).add_columns("#", "phase", "time", "rep", "targets")
-        for problem in self.services.catalogue.problems.values():
-            self.notify(problem, severity="warning", timeout=8)
+        problems = self.services.catalogue.problems.values()
+        if problems:  # all on one line, cut to fit: `runtimer check FILE` says each in full
+            self.query_one(KeyBar).say(" · ".join(problems), PROBLEM_S)
         table.focus()
         self._refresh_preview()
 
@@ -247,7 +251,7 @@ class PickerScreen(Screen[None]):
     def action_start(self) -> None:
         self._refresh_preview()
         if self.prepared is None:
-            self.notify("fix the workout first", severity="error", timeout=3)
+            self.query_one(KeyBar).say("fix the workout first", REFUSED_S)
             return
         self.post_message(StartSession(self.prepared))
 

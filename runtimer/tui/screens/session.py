@@ -12,7 +12,6 @@ first frame of ``runtimer run`` does not wait for code the lead-in never shows.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Sequence
 
 from textual import on
@@ -111,9 +110,6 @@ class SessionScreen(Screen[None]):
         self._shown: dict[str, str] = {}
         self._next_repaint: Timer | None = None
         self._painted_state: State | None = None
-        self._notices: list[tuple[str, float]] = []
-        """Messages for the footer line, oldest first, each with when it ends (``time.monotonic``)."""
-        self._notice_timer: Timer | None = None
         self._warnings: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -147,8 +143,8 @@ class SessionScreen(Screen[None]):
         self.query_one("#why").display = bool(why)
         self.query_one("#lap").display = False
         self._warnings = [*self.recorder.take_notices(), *self.services.audio.problems]
-        for warning in self._warnings:
-            self._say(warning, WARNING_S)
+        if self._warnings:  # the help screen lists each in full
+            self._say(" · ".join(self._warnings), WARNING_S)
         self.run_worker(self.runner.run(), name="runner", exit_on_error=False)
         self.runner.send(c.Start())
         self._repaint()
@@ -162,29 +158,9 @@ class SessionScreen(Screen[None]):
             self.query_one(f"#{widget_id}", Label).update(text, layout=widget_id == "rep")
 
     def _say(self, text: str, seconds: float) -> None:
-        """Show a message on the footer line for ``seconds``, in place of the keys.
-
-        Not a toast: toasts float over the screen, and on a phone-sized
-        terminal they covered the digits or the next phase. The newest message
-        shows; when it ends, an older one still running (a start-up warning)
-        comes back for the rest of its time.
-        """
-        self._notices.append((text, time.monotonic() + seconds))
-        self._show_notice()
-
-    def _show_notice(self) -> None:
-        now = time.monotonic()
-        self._notices = [(text, until) for text, until in self._notices if until > now]
-        if self._notice_timer is not None:
-            self._notice_timer.stop()
-            self._notice_timer = None
-        bar = self.query_one(KeyBar)
-        if not self._notices:
-            bar.show_message(None)
-            return
-        text, until = self._notices[-1]
-        bar.show_message(text)
-        self._notice_timer = self.set_timer(until - now, self._show_notice)
+        """On the footer line, not in a toast: toasts float over the screen, and on a
+        phone-sized terminal they covered the digits or the next phase."""
+        self.query_one(KeyBar).say(text, seconds)
 
     def _schedule_repaint(self, snap: Snapshot) -> None:
         """Wake when the digits next change: counting down, when the time left crosses a whole second."""

@@ -10,12 +10,13 @@ where the rest are listed and how to leave. (While a text field has focus,
 letter keys type letters and drop out; the picker then offers Esc instead.)
 A click on a key presses it, as on Textual's footer.
 
-The line can also carry a short message in place of the keys, for a screen
-that must not cover anything with a toast (see :meth:`KeyBar.show_message`).
+The line also carries short messages in place of the keys, for a screen that
+must not cover anything with a toast (see :meth:`KeyBar.say`).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.events import Click
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 
 from runtimer.tui.labels import shorten
@@ -69,7 +71,9 @@ class KeyBar(Widget):
         """Actions left out although they work: nothing for them to do just now."""
         self._spans: list[tuple[int, int, str]] = []
         """Cells ``[start, end)`` of each key drawn, with the key a click there presses."""
-        self._message: str | None = None
+        self._messages: list[tuple[str, float]] = []
+        """Said and still running, oldest first, each with when it ends (``time.monotonic``)."""
+        self._message_timer: Timer | None = None
 
     def set_keys(self, pinned: Collection[str], hidden: Collection[str] = ()) -> None:
         """Change which keys must show and which are not worth the room, as the screen's moment changes."""
@@ -77,18 +81,31 @@ class KeyBar(Widget):
             self.pinned, self.hidden = tuple(pinned), tuple(hidden)
             self.refresh()
 
-    def show_message(self, text: str | None) -> None:
-        """Show ``text`` on this line instead of the keys, or the keys again with ``None``.
+    def say(self, text: str, seconds: float) -> None:
+        """Show ``text`` on this line instead of the keys for ``seconds``.
 
-        The line is always there, so a message moves nothing on the screen;
-        the keys are what the runner can best do without for a moment.
+        The line is always there, so a message moves nothing on the screen; the
+        keys are what the runner can best do without for a moment. The newest
+        message shows; when it ends, an older one still running (a start-up
+        warning) comes back for the rest of its time, then the keys.
         """
-        self._message = text
+        self._messages.append((text, time.monotonic() + seconds))
+        self._show_newest()
+
+    def _show_newest(self) -> None:
+        now = time.monotonic()
+        self._messages = [(text, until) for text, until in self._messages if until > now]
+        if self._message_timer is not None:
+            self._message_timer.stop()
+            self._message_timer = None
+        if self._messages:
+            self._message_timer = self.set_timer(self._messages[-1][1] - now, self._show_newest)
         self.refresh()
 
     @property
     def message(self) -> str | None:
-        return self._message
+        """What the line says instead of the keys just now, if anything."""
+        return self._messages[-1][0] if self._messages else None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -107,10 +124,10 @@ class KeyBar(Widget):
         return list(entries.values())
 
     def render(self) -> Text:
-        if self._message is not None:
+        if self.message is not None:
             self._spans = []
             style = self.get_component_rich_style("keybar--message")
-            return Text(shorten(self._message, self.size.width), style, no_wrap=True, end="")
+            return Text(shorten(self.message, self.size.width), style, no_wrap=True, end="")
         key_style = self.get_component_rich_style("keybar--key")
         description_style = self.get_component_rich_style("keybar--description")
         line = Text(no_wrap=True, overflow="crop", end="")
