@@ -67,7 +67,8 @@ class SessionRecorder:
         self._now = now
         self._session_id: int | None = None
         self._position = 0
-        self._last_lap: e.Split | None = None
+        self._laps: list[e.Split] = []
+        """Laps of the phase running now, written with it when it ends."""
         self._reps_done: set[tuple[int, int]] = set()
         self._rest_adjust_s = 0.0
         # FIFO, so a call from outside the runner (the gassed answer) lands
@@ -104,8 +105,8 @@ class SessionRecorder:
                     self._rest_s,
                 )
             case e.LapRecorded(split=split):
-                # Comes just before the PhaseEnded of a phase the lap ended.
-                self._last_lap = split
+                # Inside a timed phase, or just before the PhaseEnded of a phase the lap ended.
+                self._laps.append(split)
             case e.PhaseEnded(run=run):
                 await self._record_phase(run)
             case e.RestAdjusted(rest_s=rest_s, total_adjust_s=total):
@@ -125,16 +126,17 @@ class SessionRecorder:
             await self._write(self._store.set_gassed, self._session_id, gassed)
 
     async def _record_phase(self, run: e.PhaseRun) -> None:
-        lap, self._last_lap = self._last_lap, None
+        laps = [lap.split_s for lap in self._laps if lap.index == run.index]
+        self._laps = []
         if self._session_id is None:
             return
-        # Only a phase the lap key ended gets a split: then the split is the
-        # phase's own time to the line, comparable across reps and sessions. A
-        # timed phase can hold any number of laps, each timed from the one
-        # before, so no single one of them stands for the phase.
+        # A phase the lap key ended gets its split: the phase's own time to the
+        # line, comparable across reps and sessions. A timed phase can hold any
+        # number of laps, each timed from the one before, so none of them stands
+        # for the phase: they are kept as its list of laps.
         split_s = None
-        if run.ended_by is e.EndedBy.LAP and lap is not None and lap.index == run.index:
-            split_s = lap.split_s
+        if run.ended_by is e.EndedBy.LAP and laps:
+            split_s = laps.pop()
         position, self._position = self._position, self._position + 1
         await self._write(
             self._store.record_phase,
@@ -146,6 +148,7 @@ class SessionRecorder:
             run.actual_s,
             split_s,
             run.phase.target_split_s if split_s is not None else None,
+            laps,
         )
         rep = _rep_run_in_full(run)
         if rep is not None and rep not in self._reps_done:

@@ -6,10 +6,11 @@ records without importing a database driver.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from runtimer.plan.models import StepKind
 
@@ -26,7 +27,11 @@ def to_utc_text(moment: datetime) -> str:
 
 
 class PhaseRecord(BaseModel):
-    """One phase as it was run; ``planned_s`` is ``None`` for a lap-ended phase."""
+    """One phase as it was run; ``planned_s`` is ``None`` for a lap-ended phase.
+
+    ``split_s`` is the time to the line of a phase the lap key ended; ``laps``
+    are the splits taken inside a timed phase, which runs on after each.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -37,6 +42,15 @@ class PhaseRecord(BaseModel):
     actual_s: float
     split_s: float | None = None
     target_split_s: float | None = None
+    laps: tuple[float, ...] = ()
+
+    @field_validator("laps", mode="before")
+    @classmethod
+    def _laps_from_the_file(cls, value: Any) -> Any:
+        """The file keeps them as JSON text, and nothing for a phase without laps."""
+        if value is None:
+            return ()
+        return json.loads(value) if isinstance(value, str) else value
 
 
 class SessionRecord(BaseModel):

@@ -9,9 +9,10 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Label, Sparkline
 
 from runtimer.plan.models import StepKind
+from runtimer.records import PhaseRecord, SessionRecord
 from runtimer.store.sessions import SessionStore
 from runtimer.tui.app import RuntimerApp
-from runtimer.tui.screens.history import HistoryScreen
+from runtimer.tui.screens.history import HistoryScreen, all_splits, splits_line
 
 from .app_fixtures import make_test_app
 
@@ -71,3 +72,35 @@ async def test_one_line_workouts_are_plotted_per_plan(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.screen.query_one("#rest-plot", Sparkline).data == [120.0, 105.0]
     store.close()
+
+
+def test_laps_inside_a_timed_phase_join_the_splits_line() -> None:
+    run = PhaseRecord(
+        position=0, kind=StepKind.RUN, rep=None, planned_s=600, actual_s=600.0, laps=(95.0, 97.0)
+    )
+    sprint = PhaseRecord(
+        position=1,
+        kind=StepKind.SPRINT,
+        rep=1,
+        planned_s=None,
+        actual_s=98.0,
+        split_s=98.0,
+        target_split_s=97.0,
+    )
+    record = SessionRecord(
+        id=1,
+        workout="400s",
+        plan_text="10m run, lap sprint 400m",
+        started_at=DAY,
+        ended_at=None,
+        status="completed",
+        reps_done=1,
+        reps_planned=1,
+        rest_adjust_s=0,
+        rest_s=None,
+        gassed=None,
+        notes=None,
+        phases=(run, sprint),
+    )
+    assert splits_line(record) == "splits: RUN lap 1 1:35 · RUN lap 2 1:37 · SPRINT 1 1:38, 1 s slow"
+    assert all_splits(record) == [95.0, 97.0, 98.0]

@@ -124,6 +124,7 @@ async def test_each_phase_is_written_as_it_ends_and_the_end_closes_the_row(
     runner.send(c.Lap())  # a lap inside a timed phase: a split, but the phase runs on
     await clock.advance(6)
     assert await phases_written(db, 1) == [(0, "warmup", None, 10, 10.0, None)]
+    assert read(db, "SELECT laps FROM phases WHERE position = 0") == [{"laps": "[4.0]"}], "kept as a lap"
 
     await clock.advance(72.5)
     runner.send(c.Lap())  # ends the open sprint

@@ -91,6 +91,7 @@ def test_json_dict_has_the_documented_shape(store: SessionStore) -> None:
             "actual_s": 71.5,
             "split_s": 71.5,
             "target_split_s": None,
+            "laps": [],
         }
     ]
 
@@ -206,3 +207,12 @@ def test_recovery_spares_a_session_another_runtimer_is_still_running(tmp_path: P
     third = SessionStore.open(path)
     assert [r.status for r in third.sessions()] == ["stopped"]
     third.close()
+
+
+def test_laps_inside_a_timed_phase_are_kept_in_order(store: SessionStore) -> None:
+    session = store.begin("intervals", PLAN, START, 8, 120)
+    store.record_phase(session, 0, StepKind.RUN, None, 600, 600.0, laps=(95.2, 97.8, 96.1))
+    store.record_phase(session, 1, StepKind.JOG, 1, 120, 120.0)
+    [record] = store.sessions()
+    assert [phase.laps for phase in record.phases] == [(95.2, 97.8, 96.1), ()]
+    assert record.to_json_dict()["phases"][0]["laps"] == [95.2, 97.8, 96.1]

@@ -57,6 +57,7 @@ def test_json_is_an_array_in_the_given_order_with_nested_phases() -> None:
         "actual_s": 40.2,
         "split_s": 39.8,
         "target_split_s": None,
+        "laps": [],
     }
     assert data == [r.to_json_dict() for r in RECORDS]
 
@@ -80,6 +81,15 @@ def test_csv_is_one_flat_table_with_a_row_per_phase() -> None:
     assert sprint["gassed"] == "false"
     assert (sprint["actual_s"], sprint["split_s"], sprint["target_split_s"]) == ("40.2", "39.8", "")
     assert sprint["plan_text"] == "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
+
+
+def test_csv_writes_the_laps_of_a_timed_phase_in_one_cell() -> None:
+    run = PhaseRecord(
+        position=0, kind=StepKind.RUN, rep=None, planned_s=600, actual_s=600.0, laps=(95.2, 97.8)
+    )
+    record = RECORDS[1].model_copy(update={"phases": (run,)})
+    [row] = csv.DictReader(io.StringIO(sessions_csv([record])))
+    assert row["laps"] == "95.2 97.8"
 
 
 def test_csv_of_no_sessions_is_just_the_header() -> None:

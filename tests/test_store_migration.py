@@ -42,6 +42,14 @@ V1_SQL = (
 )
 
 
+# And v2 as shipped: the lap split of a lap-ended phase, and a note per session.
+V2_SQL = (
+    "ALTER TABLE phases ADD COLUMN split_s REAL",
+    "ALTER TABLE phases ADD COLUMN target_split_s REAL",
+    "ALTER TABLE sessions ADD COLUMN notes TEXT",
+)
+
+
 def make_v1(path: Path) -> None:
     with sqlite3.connect(path) as conn:
         for statement in V1_SQL:
@@ -57,7 +65,29 @@ def make_v1(path: Path) -> None:
 
 
 def test_shipped_migrations_are_never_edited() -> None:
-    assert MIGRATIONS[0] == V1_SQL
+    assert MIGRATIONS[:2] == (V1_SQL, V2_SQL)
+
+
+def test_a_v2_file_gains_the_laps_of_timed_phases_and_keeps_its_splits(tmp_path: Path) -> None:
+    db = tmp_path / DB_NAME
+    make_v1(db)
+    with sqlite3.connect(db) as conn:
+        for statement in V2_SQL:
+            conn.execute(statement)
+        conn.execute("UPDATE phases SET split_s = 40.5, target_split_s = 41.0")
+        conn.execute("PRAGMA user_version = 2")
+    conn.close()
+
+    store = SessionStore.open(db)
+    [record] = store.sessions()
+    [phase] = record.phases
+    assert (phase.split_s, phase.target_split_s, phase.laps) == (40.5, 41.0, ())
+    store.record_phase(record.id, 1, StepKind.RUN, None, 600, 600.0, laps=(95.0, 96.5))
+    assert store.take_notices() == []
+    store.close()
+    reopened = SessionStore.open(db)
+    assert reopened.sessions()[0].phases[1].laps == (95.0, 96.5)
+    reopened.close()
 
 
 def test_a_v1_file_is_migrated_and_keeps_its_sessions(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ SESSION_COLUMNS = (
     ("notes", "notes"),
     ("plan_text", "plan_text"),
 )
-PHASE_COLUMNS = ("position", "kind", "rep", "planned_s", "actual_s", "split_s", "target_split_s")
+PHASE_COLUMNS = ("position", "kind", "rep", "planned_s", "actual_s", "split_s", "target_split_s", "laps")
 NO_SESSIONS = "No sessions yet."
 
 
@@ -61,11 +61,16 @@ def sessions_csv(records: Sequence[SessionRecord]) -> str:
 
 
 def _cell(value: Any) -> Any:
-    """Spreadsheets read ``true``/``false`` as booleans and an empty cell as missing."""
+    """Spreadsheets read ``true``/``false`` as booleans and an empty cell as missing.
+
+    A phase's laps share one cell, space-separated, so the table keeps a row per phase.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):  # a timed phase's laps, in order, in one cell
+        return " ".join(str(item) for item in value)
     return value
 
 

@@ -9,6 +9,7 @@ first notice.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -43,6 +44,7 @@ class NullStore:
         actual_s: float,
         split_s: float | None = None,
         target_split_s: float | None = None,
+        laps: Sequence[float] = (),
     ) -> None:
         return None
 

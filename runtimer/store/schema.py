@@ -53,6 +53,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE phases ADD COLUMN target_split_s REAL",
         "ALTER TABLE sessions ADD COLUMN notes TEXT",
     ),
+    # v3: the laps taken inside a timed phase (a JSON array of seconds, each from the one before).
+    ("ALTER TABLE phases ADD COLUMN laps TEXT",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _MAGIC = b"SQLite format 3\x00"

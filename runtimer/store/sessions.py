@@ -8,9 +8,11 @@ that every later call retries in order, so a disk that fills and frees again
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,11 +29,12 @@ _INSERT_SESSION = """
     INSERT INTO sessions (workout, plan_text, started_at, status, reps_planned, rest_s)
     VALUES (:workout, :plan_text, :started_at, 'running', :reps_planned, :rest_s)"""
 _INSERT_PHASE = """
-    INSERT INTO phases (session_id, position, kind, rep, planned_s, actual_s, split_s, target_split_s)
-    VALUES (:id, :position, :kind, :rep, :planned_s, :actual_s, :split_s, :target_split_s)
+    INSERT INTO phases (session_id, position, kind, rep, planned_s, actual_s, split_s, target_split_s, laps)
+    VALUES (:id, :position, :kind, :rep, :planned_s, :actual_s, :split_s, :target_split_s, :laps)
     ON CONFLICT (session_id, position) DO UPDATE SET
         kind = excluded.kind, rep = excluded.rep, planned_s = excluded.planned_s,
-        actual_s = excluded.actual_s, split_s = excluded.split_s, target_split_s = excluded.target_split_s"""
+        actual_s = excluded.actual_s, split_s = excluded.split_s, target_split_s = excluded.target_split_s,
+        laps = excluded.laps"""
 _UPDATE_PROGRESS = """
     UPDATE sessions SET reps_done = :reps_done, reps_planned = :reps_planned,
         rest_adjust_s = :rest_adjust_s, rest_s = :rest_s
@@ -167,8 +170,9 @@ class SessionStore:
         actual_s: float,
         split_s: float | None = None,
         target_split_s: float | None = None,
+        laps: Sequence[float] = (),
     ) -> None:
-        """Record a phase as it ends; recording a position again replaces it."""
+        """Record a phase, and any laps inside it, as it ends; recording a position again replaces it."""
         params = {
             "position": position,
             "kind": StepKind(kind).value,
@@ -177,6 +181,7 @@ class SessionStore:
             "actual_s": actual_s,
             "split_s": split_s,
             "target_split_s": target_split_s,
+            "laps": json.dumps(list(laps)) if laps else None,
         }
         self._submit(_Write(_INSERT_PHASE, params, session=session_id))
 

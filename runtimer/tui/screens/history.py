@@ -14,7 +14,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Sparkline
 
-from runtimer.plan.durations import format_clock
+from runtimer.plan.durations import format_clock, format_time
 from runtimer.plan.textsyntax import ONE_LINE_NAME
 from runtimer.records import SessionRecord
 from runtimer.store.export import HISTORY_COLUMNS, history_row, reps_text
@@ -27,17 +27,19 @@ SHOWN_SESSIONS = 200
 
 
 def splits_line(record: SessionRecord) -> str:
-    """Lap splits of one session, with the target where one was set."""
-    parts = [
-        " ".join(
-            str(part)
-            for part in (phase_name(phase.kind), phase.rep, split_text(phase.split_s, phase.target_split_s))
-            if part is not None
-        )
-        for phase in record.phases
-        if phase.split_s is not None
-    ]
+    """Every split of one session in running order: laps inside timed phases, then each lap-ended
+    phase's time to the line, with its target where one was set."""
+    parts = []
+    for phase in record.phases:
+        name = " ".join(str(part) for part in (phase_name(phase.kind), phase.rep) if part is not None)
+        parts += [f"{name} lap {number} {format_time(lap)}" for number, lap in enumerate(phase.laps, start=1)]
+        if phase.split_s is not None:
+            parts.append(f"{name} {split_text(phase.split_s, phase.target_split_s)}")
     return "splits: " + " · ".join(parts) if parts else "no splits in this session"
+
+
+def all_splits(record: SessionRecord) -> list[float]:
+    return [split for phase in record.phases for split in (*phase.laps, phase.split_s) if split is not None]
 
 
 def same_workout(a: SessionRecord, b: SessionRecord) -> bool:
@@ -134,7 +136,7 @@ class HistoryScreen(Screen[None]):
         self._plot("rest", f"{name}: rest per session, oldest to newest", rests, format_clock)
         self._plot("reps", f"{name}: reps done per session", reps, lambda v: f"{v:.0f}")
         self.query_one("#splits", Label).update(splits_line(record))
-        splits = [phase.split_s for phase in record.phases if phase.split_s is not None]
+        splits = all_splits(record)
         plot = self.query_one("#splits-plot", Sparkline)
         plot.data = splits
         plot.set_class(len(splits) < 2, "-empty")  # a class, not display: compact hides it either way
