@@ -137,8 +137,9 @@ async def test_replies_to_keys_use_the_footer_line_and_move_nothing(
         regions = {widget.id: widget.region for widget in screen.query("#clock, #next, #topline")}
         await pilot.press("t")
         await settle(pilot, clock)
-        assert bar.message == "metronome off"
-        assert bar.render().plain == "metronome off"
+        assert bar.message == "metronome off (it clicks on steps with a cadence)"
+        shown = bar.render().plain
+        assert shown.startswith("metronome off (it clicks") and len(shown) <= bar.size.width
         assert not app._notifications, "no toast floats over the screen"
         assert {widget.id: widget.region for widget in screen.query("#clock, #next, #topline")} == regions
         await pilot.press("minus")  # 20 s rests are already below the 30 s floor: refused
@@ -165,7 +166,7 @@ async def test_a_start_up_warning_outlasts_a_reply_and_stays_in_the_help(
         assert not app._notifications
         await pilot.press("t")
         await settle(pilot, clock)
-        assert bar.message == "metronome off"
+        assert bar.message == "metronome off (it clicks on steps with a cadence)"
         await wait_until(pilot, lambda: bar.message == warning)
         await pilot.press("question_mark")
         await settle(pilot, clock)

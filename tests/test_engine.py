@@ -404,3 +404,14 @@ def test_a_rep_dropped_by_finish_after_rep_and_added_again_is_not_done_yet() -> 
         engine.handle(command, T0 + 20)
     assert engine.summary is not None
     assert (engine.summary.reps_planned, engine.summary.reps_done) == (2, 1)
+
+
+def test_the_engine_says_whether_rests_can_move_before_a_key_is_pressed() -> None:
+    short = started("3x(10s sprint, 15s jog)", rest_step_s=15, rest_floor_s=30)
+    assert (short.rests_ahead, short.rests_can_shorten) == (True, False)
+    short.handle(c.AdjustRest(+1), T0 + 1)
+    assert short.rests_can_shorten, "a + can be taken back"
+    steady = started("10m run")
+    assert (steady.rests_ahead, steady.rests_can_shorten) == (False, False)
+    long = started("3x(10s sprint, 2m jog)", rest_step_s=15, rest_floor_s=30)
+    assert (long.rests_ahead, long.rests_can_shorten) == (True, True)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from textual.pilot import Pilot
 
+from runtimer.clock import FakeClock
 from runtimer.engine.machine import State
 from runtimer.settings import Settings
 from runtimer.tui.screens.help import HelpScreen
@@ -115,3 +119,44 @@ async def test_at_an_open_phase_the_lap_key_shows_and_either_case_ends_it(build:
         await settle(pilot, clock)
         assert screen.runner.engine.snapshot(clock.now()).index == 1
         assert "l Lap" not in screen.query_one(KeyBar).render().plain, "a timed jog needs no lap first"
+
+
+async def test_the_footer_offers_plus_not_minus_when_rests_are_at_their_lowest(build: AppBuilder) -> None:
+    """15 s rests as planned cannot shorten (the 30 s floor); "too hard" still can lengthen them."""
+    app, clock, _, _ = build("3x(15s sprint, 15s jog)", Settings(lead_in_s=0))
+    async with app.run_test(size=(60, 18)) as pilot:
+        await settle(pilot, clock)
+        bar = app.screen.query_one(KeyBar)
+        assert "Rest +" in bar.render().plain and "Rest -" not in bar.render().plain
+        await pilot.press("plus")
+        await wait_for_keys(pilot, clock, bar)
+        assert "Rest -" in bar.render().plain, "after a +, a - can take it back"
+
+
+async def test_a_cadence_step_keeps_the_metronome_key_on_a_small_footer(build: AppBuilder) -> None:
+    app, clock, _, _ = build("10m run @170spm", Settings(lead_in_s=0))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, clock)
+        assert "t Click" in app.screen.query_one(KeyBar).render().plain
+
+
+async def test_keys_that_change_the_plan_or_the_sound_say_so(build: AppBuilder) -> None:
+    app, clock, _, _ = build("3x(15s sprint, 15s jog)", Settings(lead_in_s=0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        bar = app.screen.query_one(KeyBar)
+        await pilot.press("r")
+        await settle(pilot, clock)
+        assert bar.message == "4 reps in all now"
+        await pilot.press("m")
+        await settle(pilot, clock)
+        assert bar.message == "muted"
+
+
+async def wait_for_keys(pilot: Pilot[None], clock: FakeClock, bar: KeyBar) -> None:
+    """Until a reply on the footer line has gone and the keys are back (a real-time timer)."""
+    deadline = time.monotonic() + 5
+    while bar.message is not None:
+        assert time.monotonic() < deadline
+        await pilot.pause(0.05)
+    await settle(pilot, clock)

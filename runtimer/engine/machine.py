@@ -106,6 +106,16 @@ class Engine:
     def index(self) -> int:
         return self._index
 
+    @property
+    def rests_ahead(self) -> bool:
+        """Whether a rest is running or to come, for "too hard" to lengthen."""
+        return bool(self._rest_targets())
+
+    @property
+    def rests_can_shorten(self) -> bool:
+        """Whether "not gassed" would change anything now: a rest ahead is above its floor."""
+        return any((self._phases[i].duration or 0.0) > self._lowest_rest(i) for i in self._rest_targets())
+
     def handle(self, command: c.Command, now: float) -> list[e.Event]:
         """Apply ``command`` at monotonic time ``now``; return what happened, in order."""
         self._events = []
@@ -397,11 +407,7 @@ class Engine:
         step = self.settings.rest_step_s
         floor = self.settings.rest_floor_s
         active = self._active(now)
-        targets = [
-            i
-            for i in range(self._index, len(self._phases))
-            if self._phases[i].is_recovery and self._phases[i].duration
-        ]
+        targets = self._rest_targets()
         if not targets or command.direction == 0:
             self._events.append(e.Ignored("AdjustRest", "no rest left to change"))
             return
@@ -410,9 +416,7 @@ class Engine:
         below_floor = True  # whether only plans shorter than the floor held the rests back
         for i in targets:
             old = self._phases[i].duration or 0.0
-            # The floor never goes above a rest's own plan: a 5 s rest raised by "too hard"
-            # comes back down to 5 s, and one never raised stays as planned.
-            lowest = min(floor, self._planned_rests.get(_rest_key(self._phases, i), floor))
+            lowest = self._lowest_rest(i)
             below_floor = below_floor and lowest < floor
             if command.direction > 0:
                 new = old + step
@@ -435,6 +439,20 @@ class Engine:
             return
         self._rest_adjust += delta
         self._events.append(e.RestAdjusted(delta, reference_rest(self._phases) or 0.0, self._rest_adjust))
+
+    def _rest_targets(self) -> list[int]:
+        """The rests "not gassed" and "too hard" change: this one if it is a rest, and every later one."""
+        return [
+            i
+            for i in range(self._index, len(self._phases))
+            if self._phases[i].is_recovery and self._phases[i].duration
+        ]
+
+    def _lowest_rest(self, index: int) -> float:
+        """The floor never goes above a rest's own plan: a 5 s rest raised by "too hard"
+        comes back down to 5 s, and one never raised stays as planned."""
+        floor = self.settings.rest_floor_s
+        return min(floor, self._planned_rests.get(_rest_key(self._phases, index), floor))
 
     def _add_rep(self, command: c.AddRep, now: float) -> None:
         current = self._phases[self._index]

@@ -48,6 +48,8 @@ REPAINT_AFTER_S = 0.005
 """Repaint just after the shown second changes, not on a fixed beat: a quiet screen costs no CPU."""
 PROGRESS_STEPS = 200
 """The progress bar moves in half-percent steps; finer changes would redraw nothing visible."""
+SIZED_TO_TEXT = ("rep", "sound")
+"""Labels as wide as what they say, so that it is never cut; the others share what is left."""
 NOTICE_S = 2.0
 """How long a reply to a key (a refused rest change, the metronome switched) stays on screen."""
 WARNING_S = 6.0
@@ -152,10 +154,10 @@ class SessionScreen(Screen[None]):
     # ------------------------------------------------------------ display
 
     def _set_text(self, widget_id: str, text: str) -> None:
-        """Update a label only when its text changes; only the rep label can change size."""
+        """Update a label only when its text changes; only those sized to their text need a new layout."""
         if self._shown.get(widget_id) != text:
             self._shown[widget_id] = text
-            self.query_one(f"#{widget_id}", Label).update(text, layout=widget_id == "rep")
+            self.query_one(f"#{widget_id}", Label).update(text, layout=widget_id in SIZED_TO_TEXT)
 
     def _say(self, text: str, seconds: float) -> None:
         """On the footer line, not in a toast: toasts float over the screen, and on a
@@ -246,19 +248,25 @@ class SessionScreen(Screen[None]):
         The keys left out still work (and say why they change nothing); they
         only give up their room, so the footer can show the ones that matter.
         """
-        phases = self.runner.engine.phases[snap.index :]
+        engine = self.runner.engine
+        phases = engine.phases[snap.index :]
         phase = snap.phase
         hidden = []
-        if not any(p.is_recovery and p.duration for p in phases):
-            hidden += ["shorter", "longer"]
+        if not engine.rests_can_shorten:
+            hidden.append("shorter")
+        if not engine.rests_ahead:
+            hidden.append("longer")
         if not any(p.block is not None for p in phases):
             hidden.append("add_rep")
         if phase.block is None or phase.rep is None or phase.rep == phase.reps:
             hidden.append("finish_after_rep")
         if not phase.cadence:
             hidden.append("metronome")
-        lap_first = phase.duration is None and not ready
-        pinned = ("lap", "help", "quit_session") if lap_first else ("help", "quit_session")
+        pinned = ["help", "quit_session"]
+        if phase.duration is None and not ready:
+            pinned.append("lap")
+        if phase.cadence and not ready:
+            pinned.append("metronome")
         self.query_one(KeyBar).set_keys(pinned, hidden)
 
     def _sound_word(self) -> str:
@@ -283,6 +291,8 @@ class SessionScreen(Screen[None]):
         match event:
             case e.Ignored(reason=reason):
                 self._say(reason, NOTICE_S)
+            case e.RepsChanged(reps=reps):
+                self._say(f"{reps} reps in all now", NOTICE_S)
             case e.LapRecorded(split=split):
                 lap = split_text(split.split_s, split.phase.target_split_s)
                 self._set_text("lap", f"last lap {lap}")
@@ -357,11 +367,16 @@ class SessionScreen(Screen[None]):
     def action_mute(self) -> None:
         audio = self.services.audio
         audio.set_muted(not audio.muted)
+        self._say("muted" if audio.muted else "unmuted", NOTICE_S)
         self._repaint()
 
     def action_metronome(self) -> None:
-        self.cues.set_metronome(not self.cues.metronome_on, self.runner.snapshot().phase_elapsed_s)
-        self._say(f"metronome {'on' if self.cues.metronome_on else 'off'}", NOTICE_S)
+        snap = self.runner.snapshot()
+        self.cues.set_metronome(not self.cues.metronome_on, snap.phase_elapsed_s)
+        said = f"metronome {'on' if self.cues.metronome_on else 'off'}"
+        if not snap.phase.cadence:
+            said += " (it clicks on steps with a cadence)"
+        self._say(said, NOTICE_S)
         self._repaint()
 
     def action_help(self) -> None:
