@@ -160,3 +160,13 @@ async def wait_for_keys(pilot: Pilot[None], clock: FakeClock, bar: KeyBar) -> No
         assert time.monotonic() < deadline
         await pilot.pause(0.05)
     await settle(pilot, clock)
+
+
+async def test_back_in_the_first_phase_says_it_started_the_phase_again(build: AppBuilder) -> None:
+    app, clock, _, _ = build("3m run", Settings(lead_in_s=0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        await clock.advance(15)
+        await pilot.press("b")
+        await settle(pilot, clock)
+        assert app.screen.query_one(KeyBar).message == "back to the start of this phase"

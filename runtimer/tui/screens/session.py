@@ -347,7 +347,10 @@ class SessionScreen(Screen[None]):
         self._send(c.Skip())
 
     def action_back(self) -> None:
+        before = self.runner.engine.index
         self._send(c.Back())
+        if self.runner.engine.index == before and self.runner.engine.state is State.RUNNING:
+            self._say("back to the start of this phase", NOTICE_S)  # the first: nothing before it
 
     def action_shorter(self) -> None:
         self._send(c.AdjustRest(-1))
