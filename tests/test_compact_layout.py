@@ -36,12 +36,19 @@ async def test_the_picker_turns_compact_and_shows_whole_quick_edits(build: AppBu
         oneline = screen.query_one("#oneline", Input)
         assert oneline.region.width >= 36, "the typed workout has the row to itself"
         assert not screen.query_one("#edit-usual-pace").display
-        *_, description = screen.query_one("#workouts", DataTable).columns.values()
-        assert str(description.label) == "", "no stray letters of a heading with no room"
+        workouts = screen.query_one("#workouts", DataTable)
+        assert [str(c.label) for c in workouts.columns.values()] == ["workout", "time", ""], (
+            "the source gives its room to the description; no stray letters of a heading with no room"
+        )
+        await pilot.press("down", "down")
+        await settle(pilot, clock)
         await pilot.resize_terminal(80, 24)
         await settle(pilot, clock)
         assert not screen.has_class("-compact")
         assert screen.query_one("#phases").display
+        headings = [str(c.label) for c in workouts.columns.values()]
+        assert headings == ["workout", "time", "source", "description"]
+        assert workouts.cursor_row == 2, "the highlighted workout stays highlighted"
 
 
 async def test_the_history_on_a_small_terminal_lists_the_sessions(build: AppBuilder) -> None:

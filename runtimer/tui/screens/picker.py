@@ -25,7 +25,7 @@ from runtimer.plan.phases import expand, total_label
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
 from runtimer.prepare import HISTORY_WINDOW, PreparedSession, prepare
 from runtimer.tui.labels import phase_length, phase_name, shorten
-from runtimer.tui.layout import is_compact
+from runtimer.tui.layout import COMPACT_WIDTH, is_compact
 from runtimer.tui.messages import StartSession
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.services import Services
@@ -67,6 +67,8 @@ class PickerScreen(Screen[None]):
         self._history = services.store.sessions(limit=HISTORY_WINDOW)
         self._edits_belong_to: str | None = None
         """The workout the quick edits were made for: another one starts from its own plan."""
+        self._narrow_list: bool | None = None
+        """Which columns the list holds now: ``None`` before it is first filled."""
 
     def compose(self) -> ComposeResult:
         yield Label("runtimer · pick a workout, Enter to start", id="picker-title")
@@ -92,10 +94,7 @@ class PickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#workouts", DataTable)
-        *_, self._description_column = table.add_columns("workout", "time", "source", "description")
-        for name, entry in sorted(self.entries.items()):
-            # The description is filled in to fit the width, once the table has one.
-            table.add_row(name, total_label(expand(entry.workout)), entry.source, "", key=name)
+        self._fill_workouts(self.app.size.width < COMPACT_WIDTH)
         self.query_one("#phases", DataTable).add_columns("#", "phase", "time", "rep", "targets")
         problems = self.services.catalogue.problems.values()
         if problems:  # all on one line, cut to fit: `runtimer check FILE` says each in full
@@ -109,7 +108,25 @@ class PickerScreen(Screen[None]):
         # A phone-sized screen gives the typed workout the whole row (the usual pace
         # field goes; settings and --usual-pace still set it) and a hint that fits.
         self.query_one("#oneline", Input).placeholder = TYPE_HINT_SHORT if compact else TYPE_HINT
+        self._fill_workouts(event.size.width < COMPACT_WIDTH)
         self.call_after_refresh(self._fit_descriptions)
+
+    def _fill_workouts(self, narrow: bool) -> None:
+        """The list's columns: on a narrow screen the source ("built-in" on most rows) gives its
+        room to the description, which says what a workout is. Descriptions are filled in to fit
+        once the table has a width."""
+        if narrow is self._narrow_list:
+            return
+        self._narrow_list = narrow
+        table = self.query_one("#workouts", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        headings = ("workout", "time", *(() if narrow else ("source",)), "description")
+        *_, self._description_column = table.add_columns(*headings)
+        for name, entry in sorted(self.entries.items()):
+            source = () if narrow else (entry.source,)
+            table.add_row(name, total_label(expand(entry.workout)), *source, "", key=name)
+        table.move_cursor(row=row)
 
     def _fit_descriptions(self) -> None:
         """Each description cut to the room left of the screen, after a whole word and with "…"."""
