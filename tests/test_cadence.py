@@ -12,24 +12,19 @@ from runtimer.plan.textsyntax import parse_workout_text
 from runtimer.prepare import prepare
 from runtimer.records import SessionRecord
 from runtimer.settings import Settings
+from tests.records_factory import session_record
 
 PLAN = "5m warmup, 4x(5m run @160-180spm), 5m cooldown"
 
 
 def record(status: str, workout: str = "cadence") -> SessionRecord:
-    return SessionRecord(
-        id=1,
+    return session_record(
         workout=workout,
         plan_text=PLAN,
         started_at=datetime(2026, 3, 1, tzinfo=UTC),
-        ended_at=None,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         reps_done=4,
         reps_planned=4,
-        rest_adjust_s=0,
-        rest_s=None,
-        gassed=None,
-        notes=None,
     )
 
 

@@ -10,6 +10,7 @@ from runtimer.coach.guidance import Guidance, guidance, is_hard_session, is_hard
 from runtimer.plan.models import StepKind
 from runtimer.plan.textsyntax import parse_workout_text
 from runtimer.records import PhaseRecord, SessionRecord, Status
+from tests.records_factory import session_record
 
 TODAY = date(2025, 3, 10)
 INTERVALS = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
@@ -21,19 +22,12 @@ RECOVERY = "5m walk, 2x(1m exercise, 30s rest)"
 def session(
     plan: str, day: date, status: Status = "completed", kinds: tuple[StepKind, ...] = ()
 ) -> SessionRecord:
-    return SessionRecord(
-        id=1,
+    return session_record(
         workout="w",
         plan_text=plan,
         started_at=datetime(day.year, day.month, day.day, 7, 0, tzinfo=UTC),
-        ended_at=None,
         status=status,
-        reps_done=0,
-        reps_planned=8,
-        rest_adjust_s=0,
         rest_s=120,
-        gassed=None,
-        notes=None,
         phases=tuple(
             PhaseRecord(position=i, kind=kind, rep=None, planned_s=60, actual_s=60.0)
             for i, kind in enumerate(kinds)

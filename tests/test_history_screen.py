@@ -9,12 +9,13 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Label, Sparkline
 
 from runtimer.plan.models import StepKind
-from runtimer.records import PhaseRecord, SessionRecord
+from runtimer.records import PhaseRecord
 from runtimer.store.sessions import SessionStore
 from runtimer.tui.app import RuntimerApp
 from runtimer.tui.screens.history import HistoryScreen, all_splits, splits_line
 
 from .app_fixtures import make_test_app
+from .records_factory import session_record
 
 DAY = datetime(2025, 6, 1, 7, 0, tzinfo=UTC)
 
@@ -87,20 +88,6 @@ def test_laps_inside_a_timed_phase_join_the_splits_line() -> None:
         split_s=98.0,
         target_split_s=97.0,
     )
-    record = SessionRecord(
-        id=1,
-        workout="400s",
-        plan_text="10m run, lap sprint 400m",
-        started_at=DAY,
-        ended_at=None,
-        status="completed",
-        reps_done=1,
-        reps_planned=1,
-        rest_adjust_s=0,
-        rest_s=None,
-        gassed=None,
-        notes=None,
-        phases=(run, sprint),
-    )
+    record = session_record(workout="400s", plan_text="10m run, lap sprint 400m", phases=(run, sprint))
     assert splits_line(record) == "splits: RUN lap 1 1:35 · RUN lap 2 1:37 · SPRINT 1 1:38, 1 s slow"
     assert all_splits(record) == [95.0, 97.0, 98.0]
