@@ -150,6 +150,7 @@ class SessionScreen(Screen[None]):
         self.run_worker(self.runner.run(), name="runner", exit_on_error=False)
         self.runner.send(c.Start())
         self._repaint()
+        self._choose_keys()
 
     # ------------------------------------------------------------ display
 
@@ -233,7 +234,6 @@ class SessionScreen(Screen[None]):
         self._set_text("targets", phase.targets_label)
         # A pace or cadence target is worth a compact screen's row; an empty line is not.
         self.query_one("#targets").display = bool(phase.targets_label) or not compact
-        self._choose_keys(snap, ready)
         for css_class in PHASE_CLASSES:
             self.set_class(css_class == f"-{kind_class(phase.kind)}" and not ready, css_class)
         self.set_class(paused, "-paused")
@@ -242,12 +242,16 @@ class SessionScreen(Screen[None]):
         timeline.phases = self.runner.engine.phases
         timeline.current = -1 if ready else snap.index
 
-    def _choose_keys(self, snap: Snapshot, ready: bool) -> None:
+    def _choose_keys(self) -> None:
         """The footer offers what can act now: the lap key at an open phase, no rest keys without rests.
 
         The keys left out still work (and say why they change nothing); they
         only give up their room, so the footer can show the ones that matter.
+        Only an engine event changes what can act, so this runs on events, not
+        on the once-a-second repaint.
         """
+        snap = self.runner.snapshot()
+        ready = snap.state in (State.READY, State.COUNTDOWN)
         engine = self.runner.engine
         phases = engine.phases[snap.index :]
         phase = snap.phase
@@ -298,6 +302,7 @@ class SessionScreen(Screen[None]):
                 self._set_text("lap", f"last lap {lap}")
                 self.query_one("#lap").display = True
         self._repaint()
+        self._choose_keys()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "runner" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
