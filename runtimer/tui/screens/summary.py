@@ -93,10 +93,7 @@ class SummaryScreen(Screen[None]):
                     yield TouchButton("Skip (s)", id="gassed-skip")
             yield Label("", id="saved")
             yield Label("Enter: back to the workouts · q: quit", id="summary-next")
-        bar = KeyBar(pinned=AFTER_KEYS)
-        if not self.answered:
-            bar.set_keys(ANSWER_KEYS, hidden=("back",))
-        yield bar
+        yield KeyBar(pinned=AFTER_KEYS) if self.answered else KeyBar(pinned=ANSWER_KEYS, hidden=("back",))
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < COMPACT_HEIGHT, "-compact")

@@ -63,11 +63,11 @@ def fitting(entries: Sequence[KeyEntry], width: int, pinned: Collection[str]) ->
 class KeyBar(Widget):
     COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--message"}  # noqa: RUF012
 
-    def __init__(self, pinned: Collection[str] = ()) -> None:
+    def __init__(self, pinned: Collection[str] = (), hidden: Collection[str] = ()) -> None:
         super().__init__()
         self.pinned: Collection[str] = pinned
         """Actions shown whatever the width (help, quit), after the others."""
-        self.hidden: Collection[str] = ()
+        self.hidden: Collection[str] = hidden
         """Actions left out although they work: nothing for them to do just now."""
         self._spans: list[tuple[int, int, str]] = []
         """Cells ``[start, end)`` of each key drawn, with the key a click there presses."""
