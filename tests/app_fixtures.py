@@ -132,6 +132,14 @@ async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
     await settle(pilot, clock)
 
 
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], within_s: float = 5.0) -> None:
+    """For what runs on Textual's real-time timers, which the fake clock does not move."""
+    deadline = time.monotonic() + within_s
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.05)
+
+
 def steady_screen(pilot: Pilot[None]) -> None:
     """Take out what changes between two screenshots of the same moment.
 

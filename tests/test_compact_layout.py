@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
 from textual.geometry import Region
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
 from runtimer.audio.base import RecordingOutput
@@ -19,7 +16,7 @@ from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.picker import PickerScreen
 from runtimer.tui.screens.summary import SummaryScreen
 from runtimer.tui.widgets.keybar import KeyBar
-from tests.app_fixtures import AppBuilder, settle
+from tests.app_fixtures import AppBuilder, settle, wait_until
 
 
 async def test_the_picker_turns_compact_and_shows_whole_quick_edits(build: AppBuilder) -> None:
@@ -123,19 +120,13 @@ async def test_no_color_turns_every_phase_colour_grey(
     assert colours and not hues, f"coloured: {sorted(hues)[:5]}"
 
 
-async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], within_s: float = 5.0) -> None:
-    """For what runs on Textual's real-time timers, which the fake clock does not move."""
-    deadline = time.monotonic() + within_s
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
-
-
 async def test_replies_to_keys_use_the_footer_line_and_move_nothing(
     build: AppBuilder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On a phone a floating toast covered the next phase; the reply takes the keys' place for a moment."""
-    monkeypatch.setattr(session, "NOTICE_S", 0.3)
+    # Replies last on real-time timers: long enough here that a loaded machine
+    # cannot end one before it is checked, short enough to wait out.
+    monkeypatch.setattr(session, "NOTICE_S", 1.0)
     app, clock, _, _ = build("3x(20s sprint, 20s jog)", Settings(lead_in_s=0))
     async with app.run_test(size=(40, 12)) as pilot:
         await settle(pilot, clock)
@@ -162,8 +153,8 @@ async def test_a_start_up_warning_outlasts_a_reply_and_stays_in_the_help(
 ) -> None:
     warning = "custom sounds: sprint.wav is not a WAV file (skipped)"
     monkeypatch.setattr(RecordingOutput, "problems", property(lambda self: (warning,)))
-    monkeypatch.setattr(session, "NOTICE_S", 0.2)
-    monkeypatch.setattr(session, "WARNING_S", 1.5)
+    monkeypatch.setattr(session, "NOTICE_S", 1.0)
+    monkeypatch.setattr(session, "WARNING_S", 4.0)  # outlasts the reply by seconds, even on a busy machine
     app, clock, _, _ = build("3x(20s sprint, 60s jog)", Settings(lead_in_s=0))
     async with app.run_test(size=(40, 12)) as pilot:
         await settle(pilot, clock)

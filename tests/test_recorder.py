@@ -279,7 +279,7 @@ async def test_a_slow_store_never_holds_up_the_event_loop(
     runner.send(c.Start())
     started = time.monotonic()
     await clock.advance(20)  # four phase boundaries, each queueing a slow write
-    assert time.monotonic() - started < 0.15  # less than one write: none of them ran on the loop
+    assert time.monotonic() - started < 0.2  # less than one write: none of them ran on the loop
     assert runner.finished
     await asyncio.wait_for(task, 5)
     assert len(store.sessions()[0].phases) == 4

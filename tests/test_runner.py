@@ -80,7 +80,7 @@ async def test_a_slow_or_failing_subscriber_cannot_delay_a_boundary() -> None:
     starts = [at - start for at, event in prompt if isinstance(event, e.PhaseStarted)]
     assert len(starts) == 4
     lateness = [actual - ideal for actual, ideal in zip(starts, [0, 0.3, 0.6, 0.9], strict=True)]
-    assert max(lateness) < 0.1, lateness
+    assert max(lateness) < 0.3, lateness  # the slow one would add 1.5 s; the rest is the machine
 
 
 async def test_the_real_clock_runs_a_short_session_on_time() -> None:
@@ -94,7 +94,8 @@ async def test_the_real_clock_runs_a_short_session_on_time() -> None:
     runner.send(c.Start())
     summary = await runner.run()
     assert summary is not None and summary.active_s == 4
-    assert abs(ends[0] - start - 5.0) < 0.1
+    # Never early; late only by a wake-up, which a loaded machine can stretch to tens of ms.
+    assert -0.01 < ends[0] - start - 5.0 < 0.25
 
 
 async def test_snapshot_moves_with_the_clock_not_with_ticks() -> None:
