@@ -72,6 +72,7 @@ def test_a_broken_user_file_is_reported_not_fatal(user_workouts: Path) -> None:
         ),
         ('[[steps]]\nkind = "run"\nduration = "20m"\ncadence = 300\n', "step 1 > cadence"),
         ('[[steps]]\nkind = "run"\nduration = "20m"\npace = "fast"\n', 'step 1 > pace: "fast" is not a pace'),
+        ('[[steps]]\nkind = "run"\nduration = "20m"\npace = "80:00/km"\n', 'pace: "80:00/km" is slower'),
         ("steps = [\n", "invalid TOML"),
         ('description = "nothing to do"\n', 'missing "steps"'),
         ('colour = "red"\n[[steps]]\nkind = "jog"\nduration = 60\n', 'unknown key "colour"'),

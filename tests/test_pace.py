@@ -55,6 +55,11 @@ def test_a_bare_pace_is_read_in_the_default_unit() -> None:
     assert parse_pace_or_speed("8:30", "km") == PaceRate(510)
 
 
+@pytest.mark.parametrize("text", ["1:40/km", "2:41/mi", "30:00/km", "48:16/mi", "36km/h", "2kmh"])
+def test_the_plausible_range_includes_its_ends(text: str) -> None:
+    parse_pace_or_speed(text, "mi")
+
+
 def test_a_plan_pace_becomes_the_same_rate() -> None:
     assert PaceRate.from_pace(Pace(510, "mi")) == USUAL
     assert PaceRate.from_pace(Pace(240, "km")) == PaceRate(240)
@@ -70,6 +75,12 @@ def test_a_plan_pace_becomes_the_same_rate() -> None:
         ("12", '"12" is not a pace (try 8:30/mi, 5:17/km, 8:30 or 12km/h)'),
         ("0km/h", '"0km/h" must be faster than zero (try 8:30/mi, 5:17/km, 8:30 or 12km/h)'),
         ("", '"" is not a pace (try 8:30/mi, 5:17/km, 8:30 or 12km/h)'),
+        # Well formed but no runner's: named as read, with the unit a bare pace was given.
+        ("0:30", '"0:30/mi" is faster than anyone runs (1:40/km or 2:41/mi at the fastest)'),
+        ("1:39/km", '"1:39/km" is faster than anyone runs (1:40/km or 2:41/mi at the fastest)'),
+        ("40km/h", '"40km/h" is faster than anyone runs (1:40/km or 2:41/mi at the fastest)'),
+        ("48:18/mi", '"48:18/mi" is slower than a walk (30:00/km or 48:16/mi at the slowest)'),
+        ("1mph", '"1mph" is slower than a walk (30:00/km or 48:16/mi at the slowest)'),
     ],
 )
 def test_bad_paces_say_what_was_expected(text: str, message: str) -> None:

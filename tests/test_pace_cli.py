@@ -67,6 +67,10 @@ def test_a_treadmill_speed_and_a_single_percentage(capsys: pytest.CaptureFixture
             'runtimer: "fast" is not a pace (try 8:30/mi, 5:17/km, 8:30 or 12km/h)\n',
         ),
         (
+            ("pace", "0:45/km"),
+            'runtimer: "0:45/km" is faster than anyone runs (1:40/km or 2:41/mi at the fastest)\n',
+        ),
+        (
             ("pace", "8:30", "--faster", "lots"),
             "runtimer pace: argument --faster: "
             '"lots" is not a percentage (try 20, 20% or 20-25%) (see --help)\n',

@@ -46,6 +46,7 @@ def test_targets_notes_ranges_and_open_steps() -> None:
         ("3-1x(1s jog)", "at column 1: range 3-1 runs backwards"),
         ("40s sprint @foo", 'at column 12: "@foo" is not a target'),
         ("40s sprint @90spm", 'at column 12: "@90spm": cadence runs from 100 to 240'),
+        ("4x(400m @0:45/mi, 90s jog)", 'at column 9: "0:45/mi" is faster than anyone runs'),
         ("40s", "at column 4: the workout ends too early"),
         ("3x(sprint)", 'at column 4: "sprint" needs a length before it, like "30s sprint", or a distance'),
         ("jog", 'at column 1: "jog" needs a length before it, like "30s jog"'),

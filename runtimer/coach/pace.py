@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from runtimer.plan.durations import format_time
-from runtimer.plan.pace import METRES_PER_UNIT, Pace, PaceUnit, parse_pace
+from runtimer.plan.pace import METRES_PER_UNIT, ImplausiblePace, Pace, PaceUnit, check_plausible, parse_pace
 
 _SECONDS_PER_HOUR = 3600.0
 
@@ -89,10 +89,14 @@ def parse_pace_or_speed(text: str, default_unit: PaceUnit) -> PaceRate:
         value, unit = float(speed.group(1)), speed.group(2)
         if value <= 0:
             raise ValueError(f'"{text}" must be faster than zero ({PACE_OR_SPEED_HINT})')
-        return PaceRate.from_mph(value) if unit == "mph" else PaceRate.from_kmh(value)
+        rate = PaceRate.from_mph(value) if unit == "mph" else PaceRate.from_kmh(value)
+        check_plausible(rate.seconds_per_km, f'"{text}"')
+        return rate
     written = f"{cleaned}/{default_unit}" if _CLOCK.fullmatch(cleaned) else cleaned
     try:
         return PaceRate.from_pace(parse_pace(written))
+    except ImplausiblePace:
+        raise  # names the pace with the unit it was read in: "0:30/mi" for a bare "0:30"
     except ValueError:
         raise ValueError(f'"{text}" is not a pace ({PACE_OR_SPEED_HINT})') from None
 

@@ -34,7 +34,31 @@ def parse_pace(text: str) -> Pace:
     seconds = int(minutes) * 60 + int(secs)
     if seconds == 0:
         raise ValueError(f'"{text}" is not a pace ({PACE_HINT})')
-    return Pace(seconds, "mi" if unit == "mi" else "km")
+    pace = Pace(seconds, "mi" if unit == "mi" else "km")
+    check_plausible(seconds * 1000 / METRES_PER_UNIT[pace.unit], f'"{text}"')
+    return pace
+
+
+FASTEST_S_PER_KM = 100
+"""1:40/km (2:41/mi): faster than the 400 m world record (about 1:48/km), so no runner's pace."""
+SLOWEST_S_PER_KM = 1800
+"""30:00/km (48:16/mi), 2 km/h: slower than a slow walk."""
+
+
+class ImplausiblePace(ValueError):
+    """A well-formed pace no runner runs: nearly always a slip (``0:30/km`` for ``3:00/km``).
+
+    Caught apart from a malformed pace so callers that reword format errors
+    still pass this one on as it is.
+    """
+
+
+def check_plausible(seconds_per_km: float, shown: str) -> None:
+    """Refuse a pace or speed outside what a runner could mean; ``shown`` is the text as typed."""
+    if seconds_per_km < FASTEST_S_PER_KM:
+        raise ImplausiblePace(f"{shown} is faster than anyone runs (1:40/km or 2:41/mi at the fastest)")
+    if seconds_per_km > SLOWEST_S_PER_KM:
+        raise ImplausiblePace(f"{shown} is slower than a walk (30:00/km or 48:16/mi at the slowest)")
 
 
 DistanceUnit = Literal["m", "km", "mi"]

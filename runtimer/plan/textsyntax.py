@@ -31,7 +31,14 @@ from runtimer.plan.models import (
     parse_cadence,
     parse_kind,
 )
-from runtimer.plan.pace import Distance, Pace, looks_like_distance, parse_distance, parse_pace
+from runtimer.plan.pace import (
+    Distance,
+    ImplausiblePace,
+    Pace,
+    looks_like_distance,
+    parse_distance,
+    parse_pace,
+)
 
 ONE_LINE_NAME = "one-line"
 SHORTEST_DISTANCE_M = 50
@@ -278,6 +285,8 @@ def _target_value(token: _Token, field: str) -> str | int | CadenceRamp | Pace:
         return GOAL
     try:
         return parse_pace(token.text[1:])
+    except ImplausiblePace as error:
+        raise _SyntaxProblem(token.column, str(error)) from None
     except ValueError:
         raise _SyntaxProblem(
             token.column, f'"{token.text}" is not a target (try @6:30/mi, @4:00/km, @goal or @180spm)'
