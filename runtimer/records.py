@@ -52,6 +52,18 @@ class PhaseRecord(BaseModel):
             return ()
         return json.loads(value) if isinstance(value, str) else value
 
+    @field_validator("actual_s", "split_s", "target_split_s", mode="after")
+    @classmethod
+    def _to_the_millisecond(cls, value: float | None) -> float | None:
+        """The file keeps the clock's own floats; a runner, a chart or a spreadsheet wants
+        40.2, not 40.200000479: no timing here is finer than a millisecond in any way that counts."""
+        return None if value is None else round(value, 3)
+
+    @field_validator("laps", mode="after")
+    @classmethod
+    def _laps_to_the_millisecond(cls, value: tuple[float, ...]) -> tuple[float, ...]:
+        return tuple(round(lap, 3) for lap in value)
+
 
 class SessionRecord(BaseModel):
     """A session and its phases in running order.

@@ -92,6 +92,26 @@ def test_csv_writes_the_laps_of_a_timed_phase_in_one_cell() -> None:
     assert row["laps"] == "95.2 97.8"
 
 
+def test_times_read_back_to_the_millisecond() -> None:
+    """The clock's floats stay in the file; exports and screens show what a runner can use."""
+    run = PhaseRecord(
+        position=0,
+        kind=StepKind.RUN,
+        rep=None,
+        planned_s=600,
+        actual_s=600.000412345,
+        split_s=95.19999999,
+        target_split_s=96.90578,
+        laps=(95.19999999, 97.8004999),
+    )
+    record = RECORDS[1].model_copy(update={"phases": (run,)})
+    [phase] = json.loads(sessions_json([record]))[0]["phases"]
+    assert (phase["actual_s"], phase["split_s"], phase["target_split_s"]) == (600.0, 95.2, 96.906)
+    assert phase["laps"] == [95.2, 97.8]
+    [row] = csv.DictReader(io.StringIO(sessions_csv([record])))
+    assert (row["actual_s"], row["laps"]) == ("600.0", "95.2 97.8")
+
+
 def test_csv_of_no_sessions_is_just_the_header() -> None:
     assert sessions_csv([]).count("\n") == 1
 
