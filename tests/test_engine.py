@@ -177,6 +177,17 @@ def test_not_gassed_shortens_this_and_every_later_rest_down_to_the_floor() -> No
     assert engine.summary and engine.summary.rest_adjust_s == -75 and engine.summary.rest_s == 45
 
 
+def test_too_hard_gives_back_what_not_gassed_took_when_the_floor_cut_it_short() -> None:
+    """A 40 s rest: "-" stops at the 30 s floor (10 s, not 15), so "+" puts back 10 s."""
+    engine = started("3x(30s sprint, 40s jog), 2x(30s sprint, 2m jog)", rest_step_s=15, rest_floor_s=30)
+    engine.handle(c.AdjustRest(-1), T0 + 1)
+    assert [p.duration for p in engine.phases if p.kind is StepKind.JOG] == [30, 30, 30, 105, 105]
+    assert e.RestAdjusted(10, 40, 0) in engine.handle(c.AdjustRest(+1), T0 + 2)
+    assert [p.duration for p in engine.phases if p.kind is StepKind.JOG] == [40, 40, 40, 120, 120]
+    engine.handle(c.AdjustRest(+1), T0 + 3)
+    assert [p.duration for p in engine.phases if p.kind is StepKind.JOG] == [55, 55, 55, 135, 135]
+
+
 def test_not_gassed_takes_back_too_hard_even_on_rests_planned_below_the_floor() -> None:
     engine = started("3x(5s sprint, 10s jog)", rest_step_s=15, rest_floor_s=30)
     assert e.RestAdjusted(15, 25, 15) in engine.handle(c.AdjustRest(+1), T0 + 1)

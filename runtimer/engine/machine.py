@@ -93,6 +93,9 @@ class Engine:
             _rest_key(phases, i): p.duration for i, p in enumerate(phases) if p.duration is not None
         }
         """Each phase's planned length by its place in a rep, so a rep added later has one too."""
+        self._held_back: dict[tuple[int | None, int | None, int], float] = {}
+        """How much of the last "-" the floor kept from each rest: a "+" after it gives back what
+        the "-" took, so a 40 s rest that "-" stopped at 30 s goes back to 40 s, not on to 45 s."""
         self._events: list[e.Event] = []
         self.summary: e.Summary | None = None
 
@@ -418,11 +421,14 @@ class Engine:
             old = self._phases[i].duration or 0.0
             lowest = self._lowest_rest(i)
             below_floor = below_floor and lowest < floor
+            rest = self._rest_identity(i)
             if command.direction > 0:
-                new = old + step
+                new = old + step - self._held_back.pop(rest, 0.0)
             elif old > lowest:
                 new = max(lowest, old - step)
+                self._held_back[rest] = new - (old - step)
             else:
+                self._held_back.pop(rest, None)  # this "-" took nothing, so a "+" owes it nothing back
                 continue
             delta = delta or new - old
             if i == current:
@@ -447,6 +453,11 @@ class Engine:
             for i in range(self._index, len(self._phases))
             if self._phases[i].is_recovery and self._phases[i].duration
         ]
+
+    def _rest_identity(self, index: int) -> tuple[int | None, int | None, int]:
+        """One rest of one rep, whatever reps are added or dropped around it."""
+        block, position = _rest_key(self._phases, index)
+        return block, self._phases[index].rep, position
 
     def _lowest_rest(self, index: int) -> float:
         """The floor never goes above a rest's own plan: a 5 s rest raised by "too hard"
