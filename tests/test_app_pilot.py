@@ -255,6 +255,7 @@ async def test_quitting_from_the_help_screen_still_asks(build: AppBuilder) -> No
         await press(pilot, clock, "escape")
         assert isinstance(app.screen, SessionScreen)
         assert app.return_code is None
+        await until(pilot, clock, lambda: session(app).recorder.session_id is not None, "history row")
     # Leaving the app any other way is a crash as far as history knows: the row is still
     # running until the next runtimer opens the history and marks it stopped.
     assert store.sessions()[0].status == "running"
@@ -466,6 +467,7 @@ async def test_not_gassed_shortens_the_next_sessions_rest(build: AppBuilder) -> 
         assert {p.duration for p in second.runner.engine.phases if p.kind is StepKind.JOG} == {105}
         assert second.query_one("#why").display
         assert "not gassed last time" in text(app, "#why")
+        await until(pilot, clock, lambda: second.recorder.session_id is not None, "history row")
     assert [(r.status, r.gassed, r.rest_s) for r in store.sessions()] == [
         ("running", None, 105),
         ("completed", False, 120),

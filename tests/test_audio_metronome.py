@@ -142,54 +142,57 @@ def skipped(pcm: bytes, planned: bytes) -> int:
     return skip // 2
 
 
-def test_metronome_plays_from_the_offset_and_then_the_next_segment_on_time() -> None:
-    player = Player()
-    metronome = Metronome(player, lambda: (ACCENT, CLICK), segment_s=1.0)
-    # At 240 spm a bar is 1 s (44100 samples). 0.9 s in, the first segment opens
-    # 50 ms earlier in the track and runs to 50 ms before the next bar line.
-    started = time.monotonic()
-    metronome.start(240, offset_s=0.9)
-    player.wait_for(2)
-    metronome.stop()
+class ScriptedClock:
+    """The worker's clock readings, given in order; the last one holds from then on.
 
-    first, second = player.played[:2]
-    assert skipped(first.pcm, render(37_485, 41_895, 240, ACCENT, CLICK)) < 50
-    # The second segment is due 0.1 s in. A busy machine wakes its thread late,
-    # never early, and the segment skips that much of its lead-in (measured
-    # exactly with a late clock below): here only its part of the track matters.
-    skipped(second.pcm, render(41_895, 85_995, 240, ACCENT, CLICK))
-    assert first.at - started < 0.08
-    assert 0.08 < second.at - started < 0.5
-    assert second.stopped
+    The worker reads the clock twice a segment: when to wait until, and how late
+    it woke. Scripting the readings makes how late a segment starts exact on a
+    busy machine too, while the waits themselves still run on real time.
+    """
 
-
-class LateClock:
-    """Monotonic time that jumps ahead once, as if a thread had slept too long."""
-
-    def __init__(self, jump_after: float, jump: float) -> None:
-        self.jump_at = time.monotonic() + jump_after
-        self.jump = jump
+    def __init__(self, *readings: float) -> None:
+        self._readings = list(readings)
 
     def __call__(self) -> float:
-        now = time.monotonic()
-        return now + self.jump if now >= self.jump_at else now
+        return self._readings.pop(0) if len(self._readings) > 1 else self._readings[0]
 
 
-def test_a_segment_started_late_skips_its_lead_in_to_stay_on_the_beat() -> None:
+T = 1000.0
+
+
+def test_metronome_plays_from_the_offset_and_then_the_next_segment_on_time() -> None:
     player = Player()
-    clock = LateClock(jump_after=0.05, jump=0.03)
+    # At 240 spm a bar is 1 s (44100 samples). 0.9 s in, the first segment opens
+    # 50 ms earlier in the track and runs to 50 ms before the next bar line, so
+    # the second is due 0.1 s later; here it wakes exactly then.
+    clock = ScriptedClock(T, T, T, T + 0.1)
     metronome = Metronome(player, lambda: (ACCENT, CLICK), segment_s=1.0, clock=clock)
     metronome.start(240, offset_s=0.9)
     player.wait_for(2)
     metronome.stop()
 
-    skip = skipped(player.played[1].pcm, render(41_895, 85_995, 240, ACCENT, CLICK))
-    assert 0.03 * 44100 <= skip < 0.045 * 44100
+    first, second = player.played[:2]
+    assert first.pcm == render(37_485, 41_895, 240, ACCENT, CLICK)
+    assert second.pcm == render(41_895, 85_995, 240, ACCENT, CLICK)
+    assert 0.09 < second.at - first.at < 1.0, "the worker waits, in real time, until the segment is due"
+    assert second.stopped
+
+
+def test_a_segment_started_late_skips_its_lead_in_to_stay_on_the_beat() -> None:
+    player = Player()
+    # The second segment is due at T + 0.1; its thread wakes 30 ms after that.
+    clock = ScriptedClock(T, T, T, T + 0.13)
+    metronome = Metronome(player, lambda: (ACCENT, CLICK), segment_s=1.0, clock=clock)
+    metronome.start(240, offset_s=0.9)
+    player.wait_for(2)
+    metronome.stop()
+
+    assert skipped(player.played[1].pcm, render(41_895, 85_995, 240, ACCENT, CLICK)) == round(0.03 * 44100)
 
 
 def test_stop_ends_the_track_and_start_replaces_it() -> None:
     player = Player()
-    metronome = Metronome(player, lambda: (ACCENT, CLICK), segment_s=30.0)
+    metronome = Metronome(player, lambda: (ACCENT, CLICK), segment_s=30.0, clock=lambda: T)
     metronome.start(180)
     player.wait_for(1)
     metronome.start(160)
@@ -197,8 +200,8 @@ def test_stop_ends_the_track_and_start_replaces_it() -> None:
     metronome.stop()
     metronome.stop()
     assert [p.stopped for p in player.played] == [True, True]
-    planned = render(-SEGMENT_LEAD_IN, beat_offset(80, 160) - SEGMENT_LEAD_IN, 160, ACCENT, CLICK)
-    assert skipped(player.played[1].pcm, planned) < 50
+    bar_80 = beat_offset(80, 160) - SEGMENT_LEAD_IN
+    assert player.played[1].pcm == render(-SEGMENT_LEAD_IN, bar_80, 160, ACCENT, CLICK)
     time.sleep(0.05)
     assert len(player.played) == 2
 
