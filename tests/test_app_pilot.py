@@ -313,6 +313,41 @@ async def test_the_metronome_key_on_a_cadence_run(build: AppBuilder) -> None:
         assert text(app, "#sound") == "sound on"
 
 
+async def test_a_split_stays_through_its_rest_and_time_left_counts_the_open_rep(build: AppBuilder) -> None:
+    app, clock, _, _ = build("2x(lap sprint, 30s jog), 60s cooldown", NO_LEAD_IN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        lap = app.screen.query_one("#lap")
+        assert text(app, "#remaining").endswith("+ laps")
+        await advance(pilot, clock, 80)
+        await press(pilot, clock, "l")
+        assert lap.display and text(app, "#lap").startswith("last lap 1:20"), (
+            "read while getting the breath back"
+        )
+        await advance(pilot, clock, 30)
+        assert session(app).runner.snapshot().phase.rep == 2
+        assert not lap.display, "rep 2 is run without rep 1's split"
+        # The last open phase is the one running: the time left still leaves it out.
+        assert text(app, "#remaining") == "left 01:30 + laps"
+        await advance(pilot, clock, 75)
+        await press(pilot, clock, "l")
+        await advance(pilot, clock, 30)
+        assert lap.display and text(app, "#lap").startswith("last lap 1:15"), "kept into the cool-down"
+
+
+async def test_space_pauses_with_the_help_open(build: AppBuilder) -> None:
+    app, clock, _, _ = build(SESSION, NO_LEAD_IN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 5)
+        await press(pilot, clock, "question_mark")
+        await press(pilot, clock, "space")
+        assert isinstance(app.screen, HelpScreen), "the help stays open"
+        runner = app.screen_stack[-2]
+        assert isinstance(runner, SessionScreen) and runner.runner.snapshot().state is State.PAUSED
+        await press(pilot, clock, "space")
+        assert runner.runner.snapshot().state is State.RUNNING
+
+
 async def test_clicking_next_skips_a_phase(build: AppBuilder, monkeypatch: pytest.MonkeyPatch) -> None:
     # The flash runs on a real-time timer. At its usual 0.2 s a loaded machine
     # (CI shares this one) could let it end before the click returned.

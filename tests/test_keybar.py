@@ -151,6 +151,15 @@ async def test_keys_that_change_the_plan_or_the_sound_say_so(build: AppBuilder) 
         await pilot.press("m")
         await settle(pilot, clock)
         assert bar.message == "muted"
+        await pilot.press("plus")
+        await settle(pilot, clock)
+        assert bar.message == "rests 0:30 now"
+        await pilot.press("minus")
+        await settle(pilot, clock)
+        assert bar.message == "rests 0:15 now", "the newest reply, never an older one left over"
+        await pilot.press("f")
+        await settle(pilot, clock)
+        assert bar.message == "1 rep in all now"
 
 
 async def wait_for_keys(pilot: Pilot[None], clock: FakeClock, bar: KeyBar) -> None:

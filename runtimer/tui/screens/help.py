@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,15 +27,26 @@ KEYS = (
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q,enter", "dismiss", "Close")]  # noqa: RUF012
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape,question_mark,q,enter", "dismiss", "Close"),
+        Binding("space", "pause_resume", "Pause"),
+    ]
 
-    def __init__(self, sound: str, warnings: Sequence[str] = ()) -> None:
+    def __init__(
+        self, sound: str, warnings: Sequence[str] = (), pause_resume: Callable[[], None] | None = None
+    ) -> None:
         super().__init__()
+        self._pause_resume = pause_resume
+        """Space still pauses with the help open: it is the key a runner reaches for without looking."""
         self.sound = sound
         """The sound status with its reason ("sound off: no sound device ..."), too long for the session."""
         self.warnings = warnings
         """What the session said when it started (history off, a sound file skipped), in full:
         the footer line showed each for a few seconds and cut the long ones."""
+
+    def action_pause_resume(self) -> None:
+        if self._pause_resume is not None:
+            self._pause_resume()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
@@ -45,4 +56,4 @@ class HelpScreen(ModalScreen[None]):
             yield Label(self.sound, id="help-sound", markup=False)
             for warning in self.warnings:
                 yield Label(warning, classes="help-warning", markup=False)
-            yield Label("any of esc ? q enter closes this", id="help-close")
+            yield Label("space still pauses; any of esc ? q enter closes this", id="help-close")

@@ -55,6 +55,8 @@ NOTICE_S = 2.0
 WARNING_S = 6.0
 """How long start-up warnings (history off, a skipped sound file) stay on screen."""
 PHASE_CLASSES = ("-warmup", "-sprint", "-run", "-recovery", "-cooldown", "-exercise")
+KINDS_AFTER_AN_EFFORT = frozenset({StepKind.JOG, StepKind.WALK, StepKind.REST, StepKind.COOLDOWN})
+"""Phases that keep the last lap on screen: the split is read while getting the breath back."""
 
 BUTTONS = (
     ("pause_resume", "Pause"),
@@ -193,7 +195,7 @@ class SessionScreen(Screen[None]):
             clock.text = format_clock(snap.remaining_s)
         self.query_one(SessionProgress).fraction = round(snap.progress * PROGRESS_STEPS) / PROGRESS_STEPS
         self._set_text("elapsed", f"elapsed {format_clock(math.floor(snap.elapsed_s))}")
-        laps = any(p.is_open for p in self.runner.engine.phases[snap.index + 1 :])
+        laps = any(p.is_open for p in self.runner.engine.phases[snap.index :])  # this one too
         self._set_text("remaining", f"left {format_clock(snap.remaining_total_s)}{' + laps' if laps else ''}")
         pause = self.query_one("#do-pause_resume", TouchButton)
         pause.label = "Resume" if snap.state is State.PAUSED else "Pause"
@@ -296,7 +298,11 @@ class SessionScreen(Screen[None]):
             case e.Ignored(reason=reason):
                 self._say(reason, NOTICE_S)
             case e.RepsChanged(reps=reps):
-                self._say(f"{reps} reps in all now", NOTICE_S)
+                self._say(f"{reps} {'rep' if reps == 1 else 'reps'} in all now", NOTICE_S)
+            case e.RestAdjusted(rest_s=rest_s):
+                self._say(f"rests {format_time(rest_s)} now", NOTICE_S)
+            case e.PhaseStarted(phase=phase) if phase.kind not in KINDS_AFTER_AN_EFFORT:
+                self.query_one("#lap").display = False  # the last split stays until the next effort
             case e.LapRecorded(split=split):
                 lap = split_text(split.split_s, split.phase.target_split_s)
                 self._set_text("lap", f"last lap {lap}")
@@ -390,7 +396,8 @@ class SessionScreen(Screen[None]):
     def action_help(self) -> None:
         from runtimer.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(sound=self.services.audio.status, warnings=self._warnings))
+        audio = self.services.audio
+        self.app.push_screen(HelpScreen(audio.status, self._warnings, pause_resume=self.action_pause_resume))
 
     def action_quit_session(self) -> None:
         from runtimer.tui.screens.confirm import ConfirmScreen
