@@ -48,6 +48,27 @@ async def test_the_picker_turns_compact_and_shows_whole_quick_edits(build: AppBu
         assert workouts.cursor_row == 2, "the highlighted workout stays highlighted"
 
 
+@pytest.mark.parametrize("size", [(60, 18), (72, 24), (80, 21), (76, 22), (80, 24), (120, 40)])
+async def test_every_quick_edit_shows_a_whole_duration_and_the_phase_list_has_room(
+    build: AppBuilder, size: tuple[int, int]
+) -> None:
+    """At 60x18 five edits on one row had three cells each: 1:45 showed as "45"."""
+    app, clock, _, _ = build()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, clock)
+        screen = app.screen
+        assert isinstance(screen, PickerScreen)
+        for field in screen.query("#edits Input").results(Input):
+            assert field.region.width > len("10:00"), f"{field.id} has no room for 10:00 and the cursor"
+            assert screen.region.contains_region(field.region), f"{field.id} is off screen"
+        phases = screen.query_one("#phases", DataTable)
+        if phases.display:
+            assert phases.region.height >= 3, "the phase list shows its heading and two phases"
+            assert screen.query_one("#picker-title").region.y == 0, "nothing pushed off the top"
+        else:
+            assert screen.has_class("-compact")
+
+
 async def test_the_history_on_a_small_terminal_lists_the_sessions(build: AppBuilder) -> None:
     app, clock, _, store = build()
     for day in range(25):  # more than fit, so the table has a scrollbar

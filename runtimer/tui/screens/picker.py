@@ -25,7 +25,7 @@ from runtimer.plan.phases import expand, total_label
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
 from runtimer.prepare import HISTORY_WINDOW, PreparedSession, prepare
 from runtimer.tui.labels import phase_length, phase_name, shorten
-from runtimer.tui.layout import COMPACT_WIDTH, is_compact
+from runtimer.tui.layout import COMPACT_WIDTH, picker_is_compact
 from runtimer.tui.messages import StartSession
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.services import Services
@@ -103,7 +103,7 @@ class PickerScreen(Screen[None]):
         self._refresh_preview()
 
     def on_resize(self, event: Resize) -> None:
-        compact = is_compact(event.size)
+        compact = picker_is_compact(event.size)
         self.set_class(compact, "-compact")
         # A phone-sized screen gives the typed workout the whole row (the usual pace
         # field goes; settings and --usual-pace still set it) and a hint that fits.
