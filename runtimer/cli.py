@@ -22,7 +22,7 @@ from runtimer.plan.loader import Catalogue, Entry, load_workout_file
 from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.pace import Pace, parse_pace
 from runtimer.plan.phases import expand, total_label
-from runtimer.prepare import HISTORY_WINDOW, prepare
+from runtimer.prepare import HISTORY_WINDOW, prepare, with_goal_pace
 from runtimer.resources import seeds_dir
 from runtimer.settings import load_settings
 from runtimer.store.fallback import open_store
@@ -64,6 +64,12 @@ def _add_overrides(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(
             f"--{kind}", type=_duration_argument, metavar="DUR", help=f"length of every {kind} step"
         )
+    parser.add_argument(
+        "--usual-pace",
+        type=_pace_argument,
+        metavar="PACE",
+        help="your everyday pace (8:30/mi): sets the goal pace of @goal steps",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,12 +91,6 @@ def build_parser() -> argparse.ArgumentParser:
     _add_overrides(run)
     run.add_argument("--mute", action="store_true", help="start with sound off")
     run.add_argument("--fresh", action="store_true", help="ignore history: rests as written")
-    run.add_argument(
-        "--usual-pace",
-        type=_pace_argument,
-        metavar="PACE",
-        help="your everyday pace (8:30/mi): sets the goal pace of @goal steps for this session",
-    )
     run.set_defaults(handler=_run)
 
     check = commands.add_parser("check", help="validate workout files")
@@ -110,8 +110,13 @@ def _overrides(args: argparse.Namespace) -> Overrides:
 
 
 def _chosen(args: argparse.Namespace, catalogue: Catalogue) -> Entry:
+    """The workout as written, with the edits asked for; a usual pace fills in @goal with
+    the settings' "faster", so the 400s show the target times they would run to."""
     entry = catalogue.resolve(args.workout)
-    return Entry(apply_overrides(entry.workout, _overrides(args)), entry.source, entry.path)
+    workout = entry.workout
+    if args.usual_pace is not None:
+        workout = with_goal_pace(workout, load_settings().goal(args.usual_pace))
+    return Entry(apply_overrides(workout, _overrides(args)), entry.source, entry.path)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -49,6 +49,14 @@ def test_show_applies_overrides(capsys: pytest.CaptureFixture[str]) -> None:
     assert "01:30" in out and "00:40" in out
 
 
+def test_show_with_a_usual_pace_gives_the_400s_their_target_times(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "show", "400s")
+    assert "400m lap at the line" in out, "as written: no goal pace without one"
+    _, out, _ = run(capsys, "show", "400s", "--usual-pace", "8:30/mi")
+    # 20-25% faster than 8:30/mi by default: 6:22-6:48, run at the middle, 6:35/mi.
+    assert "400m @6:35/mi in 1:38" in out
+
+
 def test_show_marks_open_ended_phases(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "show", "6x(lap sprint, 2m jog)")
     assert " lap " in out
