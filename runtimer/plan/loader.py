@@ -6,10 +6,11 @@ the CLI prints: where (file or argument), the place inside it, and what to do.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -60,10 +61,19 @@ def describe_validation_error(error: ValidationError) -> str:
     elif first["type"] == "extra_forbidden":
         message = f'unknown key "{first["loc"][-1]}"'
         place = _place(first["loc"][:-1])
+    elif first["type"] != "value_error":  # pydantic's own checks: say them as ours are said
+        message = f"{message.replace('Input should be', 'should be', 1)}, not {_as_written(first['input'])}"
     line = f"{place}: {message}" if place else message
     if len(problems) > 1:
         line += f" (and {len(problems) - 1} more)"
     return line
+
+
+def _as_written(value: Any) -> str:
+    """A value as the TOML file spelt it: ``"no"`` in quotes, ``true`` and ``-1`` bare."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value) if isinstance(value, str) else str(value)
 
 
 def _place(loc: tuple[int | str, ...]) -> str:

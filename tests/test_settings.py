@@ -1,0 +1,57 @@
+"""The settings file: defaults when absent, and one plain line naming the key when a value is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from runtimer.plan.errors import PlanError
+from runtimer.plan.pace import Pace
+from runtimer.settings import Settings, load_settings, settings_path
+
+from .cli_helpers import run
+
+
+def test_no_file_means_the_defaults(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "settings.toml") == Settings()
+
+
+def test_a_good_file_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('lead_in_s = 0\nusual_pace = "8:30/mi"\nfaster = "20%"\n')
+    settings = load_settings(path)
+    assert (settings.lead_in_s, settings.usual_pace) == (0, Pace(510, "mi"))
+    assert settings.goal() == Pace(408, "mi")  # 20% less time per mile
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("lead_in_s = -1\n", "lead_in_s: should be greater than or equal to 0, not -1"),
+        ("volume = 101\n", "volume: should be less than or equal to 100, not 101"),
+        ('muted = "no"\n', 'muted: should be a valid boolean, not "no"'),
+        ("lead_in_s = 2.5\n", "lead_in_s: should be a valid integer, not 2.5"),
+        ('announce = "beeps"\n', "announce: should be 'tones', 'voice' or 'both', not \"beeps\""),
+        ('usual_pace = "0:20/mi"\n', 'usual_pace: "0:20/mi" is faster than anyone runs'),
+        ("colour = 1\n", 'unknown key "colour"'),
+    ],
+)
+def test_a_wrong_value_is_one_line_naming_the_key_and_what_was_written(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(content)
+    with pytest.raises(PlanError) as caught:
+        load_settings(path)
+    assert str(caught.value).startswith(f"{path}: {message}")
+    assert "Input should" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_the_cli_refuses_a_bad_settings_file_with_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("rest_floor_s = 0\n")
+    code, out, err = run(capsys, "run", "intervals")
+    assert (code, out) == (2, "")
+    assert err == f"runtimer: {path}: rest_floor_s: should be greater than or equal to 1, not 0\n"
