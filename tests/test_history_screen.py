@@ -75,6 +75,23 @@ async def test_one_line_workouts_are_plotted_per_plan(tmp_path: Path) -> None:
     store.close()
 
 
+async def test_one_session_is_a_figure_not_a_plot(tmp_path: Path) -> None:
+    """A lone value drew as a full-height bar, which reads as a trend that is not there."""
+    seeded = SessionStore.open(tmp_path / "history.sqlite3")
+    record_400s(seeded, 0, 120, [101.0, 99.5])
+    seeded.close()
+    app, _, _, store = make_test_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(app, pilot)
+        assert str(screen.query_one("#rest-label", Label).content) == (
+            "400s: rest per session, oldest to newest: 02:00, one session so far"
+        )
+        assert str(screen.query_one("#reps-label", Label).content).endswith(": 2, one session so far")
+        assert not screen.query_one("#rest-plot").display and not screen.query_one("#reps-plot").display
+        assert screen.query_one("#splits-plot").display, "two splits in the session are a plot"
+    store.close()
+
+
 def test_laps_inside_a_timed_phase_join_the_splits_line() -> None:
     run = PhaseRecord(
         position=0, kind=StepKind.RUN, rep=None, planned_s=600, actual_s=600.0, laps=(95.0, 97.0)

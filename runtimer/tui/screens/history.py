@@ -144,8 +144,11 @@ class HistoryScreen(Screen[None]):
     def _plot(self, name: str, title: str, values: list[float], show: Callable[[float], str]) -> None:
         label = self.query_one(f"#{name}-label", Label)
         plot = self.query_one(f"#{name}-plot", Sparkline)
-        if values:
+        if len(values) > 1:
             label.update(f"{title}  ({show(values[0])} → {show(values[-1])})")
+        elif values:  # one bar drawn full height would read as a trend
+            label.update(f"{title}: {show(values[0])}, one session so far")
         else:
             label.update(f"{title}: nothing recorded")
         plot.data = values
+        plot.set_class(len(values) < 2, "-empty")
