@@ -188,6 +188,46 @@ def test_too_hard_gives_back_what_not_gassed_took_when_the_floor_cut_it_short() 
     assert [p.duration for p in engine.phases if p.kind is StepKind.JOG] == [55, 55, 55, 135, 135]
 
 
+def jogs(engine: Engine) -> list[float | None]:
+    return [p.duration for p in engine.phases if p.kind is StepKind.JOG]
+
+
+def test_too_hard_gives_back_only_to_a_rest_still_where_not_gassed_left_it() -> None:
+    """A "-" 35 s into a 40 s rest ends it there; back in it, "+" lengthens it as usual."""
+    engine = started("4x(30s sprint, 40s jog)", rest_step_s=15, rest_floor_s=30)
+    engine.handle(c.Skip(), T0 + 1)
+    engine.handle(c.AdjustRest(-1), T0 + 36)
+    assert engine.phases[engine.index].kind is StepKind.SPRINT, "the rest ended: 35 s is past 30 s"
+    engine.handle(c.Back(), T0 + 37)
+    assert engine.phases[engine.index].kind is StepKind.JOG
+    assert jogs(engine) == [40, 30, 30, 30], "the one ended early kept its length"
+    engine.handle(c.AdjustRest(+1), T0 + 38)
+    assert jogs(engine) == [55, 40, 40, 40]
+
+
+def test_a_rep_added_after_not_gassed_is_given_back_like_the_rest() -> None:
+    engine = started("3x(30s sprint, 40s jog)", rest_step_s=15, rest_floor_s=30)
+    engine.handle(c.AdjustRest(-1), T0 + 1)
+    engine.handle(c.AddRep(), T0 + 2)
+    assert jogs(engine) == [30, 30, 30, 30]
+    engine.handle(c.AdjustRest(+1), T0 + 3)
+    assert jogs(engine) == [40, 40, 40, 40]
+
+
+def test_too_hard_gives_back_once() -> None:
+    """Reps dropped and added again between "-" and two "+": the second "+" is a plain step."""
+    engine = started("4x(30s sprint, 40s jog)", rest_step_s=15, rest_floor_s=30)
+    engine.handle(c.AdjustRest(-1), T0 + 1)
+    engine.handle(c.Skip(), T0 + 2)
+    engine.handle(c.Skip(), T0 + 3)  # into sprint 2
+    engine.handle(c.FinishAfterRep(), T0 + 4)
+    engine.handle(c.AdjustRest(+1), T0 + 5)
+    assert jogs(engine) == [30, 40]
+    engine.handle(c.AddRep(), T0 + 6)
+    engine.handle(c.AdjustRest(+1), T0 + 7)
+    assert jogs(engine) == [30, 55, 55]
+
+
 def test_not_gassed_takes_back_too_hard_even_on_rests_planned_below_the_floor() -> None:
     engine = started("3x(5s sprint, 10s jog)", rest_step_s=15, rest_floor_s=30)
     assert e.RestAdjusted(15, 25, 15) in engine.handle(c.AdjustRest(+1), T0 + 1)

@@ -93,9 +93,10 @@ class Engine:
             _rest_key(phases, i): p.duration for i, p in enumerate(phases) if p.duration is not None
         }
         """Each phase's planned length by its place in a rep, so a rep added later has one too."""
-        self._held_back: dict[tuple[int | None, int | None, int], float] = {}
-        """How much of the last "-" the floor kept from each rest: a "+" after it gives back what
-        the "-" took, so a 40 s rest that "-" stopped at 30 s goes back to 40 s, not on to 45 s."""
+        self._last_cut: dict[RestIdentity, tuple[float, float]] = {}
+        """What the last "-" did to each rest it moved: (the length it left, the length before).
+        The next "+" puts back what it took, so a 40 s rest that "-" stopped at the 30 s floor
+        goes back to 40 s, not on to 45 s. Only for a rest still at the length the "-" left."""
         self._events: list[e.Event] = []
         self.summary: e.Summary | None = None
 
@@ -417,18 +418,18 @@ class Engine:
         current = self._index
         delta = 0.0
         below_floor = True  # whether only plans shorter than the floor held the rests back
+        cut: dict[RestIdentity, tuple[float, float]] = {}
         for i in targets:
             old = self._phases[i].duration or 0.0
             lowest = self._lowest_rest(i)
             below_floor = below_floor and lowest < floor
-            rest = self._rest_identity(i)
             if command.direction > 0:
-                new = old + step - self._held_back.pop(rest, 0.0)
+                left, before = self._last_cut.get(self._rest_identity(i), (None, None))
+                new = before if left == old and before is not None else old + step
             elif old > lowest:
                 new = max(lowest, old - step)
-                self._held_back[rest] = new - (old - step)
+                cut[self._rest_identity(i)] = (new, old)
             else:
-                self._held_back.pop(rest, None)  # this "-" took nothing, so a "+" owes it nothing back
                 continue
             delta = delta or new - old
             if i == current:
@@ -443,6 +444,7 @@ class Engine:
             )
             self._events.append(e.Ignored("AdjustRest", why))
             return
+        self._last_cut = cut  # a "+" gives back once; a refused "-" leaves the last one to undo
         self._rest_adjust += delta
         self._events.append(e.RestAdjusted(delta, reference_rest(self._phases) or 0.0, self._rest_adjust))
 
@@ -454,7 +456,7 @@ class Engine:
             if self._phases[i].is_recovery and self._phases[i].duration
         ]
 
-    def _rest_identity(self, index: int) -> tuple[int | None, int | None, int]:
+    def _rest_identity(self, index: int) -> RestIdentity:
         """One rest of one rep, whatever reps are added or dropped around it."""
         block, position = _rest_key(self._phases, index)
         return block, self._phases[index].rep, position
@@ -476,6 +478,9 @@ class Engine:
         last = max(i for i, p in enumerate(self._phases) if p.block == block)
         reps = (self._phases[last].reps or 0) + 1
         template = [p for p in self._phases if p.block == block and p.rep == self._phases[last].rep]
+        for (cut_block, cut_rep, position), lengths in list(self._last_cut.items()):
+            if (cut_block, cut_rep) == (block, self._phases[last].rep):  # the new rep is a copy, cut too
+                self._last_cut[(block, reps, position)] = lengths
         self._set_block_reps(block, reps)
         self._phases[last + 1 : last + 1] = [replace(p, rep=reps, reps=reps) for p in template]
         self._events.append(e.RepsChanged(block, reps, len(self._phases), reps_planned(self._phases)))
@@ -546,6 +551,10 @@ _TRANSITIONS: dict[State, dict[type, _Handler]] = {
     State.STOPPED: {c.AnswerGassed: Engine._answer_gassed, **_ANY},
 }
 """(state, command) -> handler, h11-style; a pair not listed is ignored with a reason."""
+
+
+RestIdentity = tuple[int | None, int | None, int]
+"""One rest of one rep: (block, rep, place in the rep)."""
 
 
 def _rest_key(phases: Sequence[Phase], index: int) -> tuple[int | None, int]:
