@@ -335,6 +335,27 @@ async def test_a_split_stays_through_its_rest_and_time_left_counts_the_open_rep(
         assert lap.display and text(app, "#lap").startswith("last lap 1:15"), "kept into the cool-down"
 
 
+async def test_back_to_back_lap_efforts_keep_the_split_through_the_next(build: AppBuilder) -> None:
+    app, clock, _, _ = build("3x(lap run)", NO_LEAD_IN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, clock)
+        lap = app.screen.query_one("#lap")
+        await advance(pilot, clock, 95)
+        await press(pilot, clock, "l")
+        assert session(app).runner.snapshot().phase.rep == 2
+        assert lap.display and text(app, "#lap").startswith("last lap 1:35")
+
+
+async def test_rest_replies_name_the_rest_the_runner_is_coming_to(build: AppBuilder) -> None:
+    """History knows a session by block 1's rest; a + in block 2 moved block 2's."""
+    app, clock, _, _ = build("1x(10s sprint, 40s jog), 2x(10s sprint, 2m jog)", NO_LEAD_IN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 10 + 40 + 5)
+        assert session(app).runner.snapshot().phase.block == 2
+        await press(pilot, clock, "plus")
+        assert app.screen.query_one(KeyBar).message == "rests 2:15 now"
+
+
 async def test_space_pauses_with_the_help_open(build: AppBuilder) -> None:
     app, clock, _, _ = build(SESSION, NO_LEAD_IN)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -115,6 +115,8 @@ class SessionScreen(Screen[None]):
         self._next_repaint: Timer | None = None
         self._painted_state: State | None = None
         self._warnings: list[str] = []
+        self._lapped_index = -2
+        """The phase the last shown split was taken in: it stays through the phase after."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topline"):
@@ -299,16 +301,25 @@ class SessionScreen(Screen[None]):
                 self._say(reason, NOTICE_S)
             case e.RepsChanged(reps=reps):
                 self._say(f"{reps} {'rep' if reps == 1 else 'reps'} in all now", NOTICE_S)
-            case e.RestAdjusted(rest_s=rest_s):
-                self._say(f"rests {format_time(rest_s)} now", NOTICE_S)
-            case e.PhaseStarted(phase=phase) if phase.kind not in KINDS_AFTER_AN_EFFORT:
-                self.query_one("#lap").display = False  # the last split stays until the next effort
+            case e.RestAdjusted():
+                self._say(self._rests_now(), NOTICE_S)
+            case e.PhaseStarted(index=index, phase=phase) if phase.kind not in KINDS_AFTER_AN_EFFORT:
+                if index != self._lapped_index + 1:  # a lap-ended 400 straight after another keeps it
+                    self.query_one("#lap").display = False
             case e.LapRecorded(split=split):
                 lap = split_text(split.split_s, split.phase.target_split_s)
                 self._set_text("lap", f"last lap {lap}")
                 self.query_one("#lap").display = True
+                self._lapped_index = split.index
         self._repaint()
         self._choose_keys()
+
+    def _rests_now(self) -> str:
+        """The rest a runner is in or about to start: the reference rest history keeps can be
+        another block's, which this press did not touch."""
+        engine = self.runner.engine
+        rest = next((p.duration for p in engine.phases[engine.index :] if p.is_recovery and p.duration), None)
+        return f"rests {format_time(rest)} now" if rest else "no rest left to change"
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "runner" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
