@@ -18,7 +18,7 @@ from runtimer.plan.durations import whole_seconds
 from runtimer.plan.errors import PlanError
 from runtimer.plan.loader import describe_validation_error
 from runtimer.plan.models import PaceField
-from runtimer.plan.pace import Pace
+from runtimer.plan.pace import ImplausiblePace, Pace, check_plausible
 
 Announce = Literal["tones", "voice", "both"]
 
@@ -56,7 +56,13 @@ class Settings(BaseModel):
         if usual is None:
             return None
         target = goal_pace(PaceRate.from_pace(usual), *parse_percent_range(self.faster)).target
-        return Pace(whole_seconds(target.seconds_per(usual.unit)), usual.unit)
+        goal = Pace(whole_seconds(target.seconds_per(usual.unit)), usual.unit)
+        try:  # each is plausible alone, but "faster" near 100% makes a sprint no one can run
+            shown = f"the goal pace {goal} ({self.faster} faster than {usual})"
+            check_plausible(target.seconds_per_km, shown)
+        except ImplausiblePace as error:
+            raise PlanError(str(error)) from None
+        return goal
 
 
 def settings_path() -> Path:

@@ -71,6 +71,11 @@ def test_a_treadmill_speed_and_a_single_percentage(capsys: pytest.CaptureFixture
             'runtimer: "0:45/km" is faster than anyone runs (1:40/km or 2:41/mi at the fastest)\n',
         ),
         (
+            ("pace", "5:30/km", "--faster", "80"),
+            'runtimer: "5:30/km" made 80% faster (1:06/km, 1:46/mi) is faster than anyone runs'
+            " (1:40/km or 2:41/mi at the fastest)\n",
+        ),
+        (
             ("pace", "8:30", "--faster", "lots"),
             "runtimer pace: argument --faster: "
             '"lots" is not a percentage (try 20, 20% or 20-25%) (see --help)\n',

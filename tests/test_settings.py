@@ -48,6 +48,19 @@ def test_a_wrong_value_is_one_line_naming_the_key_and_what_was_written(
     assert "Input should" not in str(caught.value) and "\n" not in str(caught.value)
 
 
+def test_a_goal_pace_no_one_can_run_is_refused_where_it_is_made(tmp_path: Path) -> None:
+    """8:30/mi and 80% are each fine; together they ask for a 1:42/mi sprint."""
+    path = tmp_path / "settings.toml"
+    path.write_text('usual_pace = "8:30/mi"\nfaster = "80%"\n')
+    settings = load_settings(path)
+    with pytest.raises(PlanError) as caught:
+        settings.goal()
+    assert str(caught.value) == (
+        "the goal pace 1:42/mi (80% faster than 8:30/mi) is faster than anyone runs"
+        " (1:40/km or 2:41/mi at the fastest)"
+    )
+
+
 def test_the_cli_refuses_a_bad_settings_file_with_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     path = settings_path()
     path.parent.mkdir(parents=True)

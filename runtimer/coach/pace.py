@@ -80,8 +80,9 @@ def parse_pace_or_speed(text: str, default_unit: PaceUnit) -> PaceRate:
     """Read ``8:30/mi``, ``5:17/km``, a bare ``8:30`` (per ``default_unit``) or a speed.
 
     Speeds are what a treadmill console shows: ``12km/h``, ``12 kph``,
-    ``12kmh``, ``7.5mph``. The ``ValueError`` message is user-facing and names
-    ``text`` as typed, never the form it was rewritten to.
+    ``12kmh``, ``7.5mph``. The ``ValueError`` message is user-facing. One about
+    the form names ``text`` as typed; one about a pace no runner runs names the
+    pace as read, so a bare ``0:30`` shows the unit it was taken in.
     """
     cleaned = text.strip().lower()
     speed = _SPEED.fullmatch(cleaned)

@@ -61,6 +61,10 @@ def describe_validation_error(error: ValidationError) -> str:
     elif first["type"] == "extra_forbidden":
         message = f'unknown key "{first["loc"][-1]}"'
         place = _place(first["loc"][:-1])
+    elif first["type"] in ("too_short", "too_long"):  # pydantic already says how many there were
+        message = message.replace("List should", "should", 1).replace(" after validation", "")
+    elif first["type"] in ("model_type", "dataclass_type"):  # its wording names our classes
+        message = f"should be a table of keys, not {_as_written(first['input'])}"
     elif first["type"] != "value_error":  # pydantic's own checks: say them as ours are said
         message = f"{message.replace('Input should be', 'should be', 1)}, not {_as_written(first['input'])}"
     line = f"{place}: {message}" if place else message
@@ -73,6 +77,8 @@ def _as_written(value: Any) -> str:
     """A value as the TOML file spelt it: ``"no"`` in quotes, ``true`` and ``-1`` bare."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dict | list):
+        return "a table" if isinstance(value, dict) else "a list"
     return json.dumps(value) if isinstance(value, str) else str(value)
 
 

@@ -86,6 +86,8 @@ class _Span(BaseModel):
     def _from_text(cls, data: Any) -> Any:
         if isinstance(data, bool):
             raise ValueError(f"{data!r} is not {cls._what()}")
+        if isinstance(data, float):  # TOML's 1e3 or 40.0: whole numbers only, as in the text form
+            raise ValueError(f"{data:g} is not {cls._what()} ({cls._hint()})")
         if isinstance(data, int):
             if data <= 0:
                 raise ValueError(f"{cls._what()} must be greater than zero")
