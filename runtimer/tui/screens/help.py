@@ -32,9 +32,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("space", "pause_resume", "Pause"),
     ]
 
-    def __init__(
-        self, sound: str, warnings: Sequence[str] = (), pause_resume: Callable[[], None] | None = None
-    ) -> None:
+    def __init__(self, sound: str, warnings: Sequence[str], pause_resume: Callable[[], None]) -> None:
         super().__init__()
         self._pause_resume = pause_resume
         """Space still pauses with the help open: it is the key a runner reaches for without looking."""
@@ -45,8 +43,7 @@ class HelpScreen(ModalScreen[None]):
         the footer line showed each for a few seconds and cut the long ones."""
 
     def action_pause_resume(self) -> None:
-        if self._pause_resume is not None:
-            self._pause_resume()
+        self._pause_resume()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
