@@ -133,7 +133,7 @@ def peak_rss_mb(pid: int) -> float:
 def running(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):  # gone before the open, or between open and read
         return False
     return stat[stat.rindex(")") + 2] != "Z"
 
