@@ -192,6 +192,12 @@ def jogs(engine: Engine) -> list[float | None]:
     return [p.duration for p in engine.phases if p.kind is StepKind.JOG]
 
 
+def press(engine: Engine, at: float, *commands: c.Command) -> None:
+    """Keys a second apart from ``at``: a story told in commands."""
+    for offset, command in enumerate(commands):
+        engine.handle(command, at + offset)
+
+
 def test_too_hard_gives_back_only_to_a_rest_still_where_not_gassed_left_it() -> None:
     """A "-" 35 s into a 40 s rest ends it there; back in it, "+" lengthens it as usual."""
     engine = started("4x(30s sprint, 40s jog)", rest_step_s=15, rest_floor_s=30)
@@ -207,24 +213,19 @@ def test_too_hard_gives_back_only_to_a_rest_still_where_not_gassed_left_it() -> 
 
 def test_a_rep_added_after_not_gassed_is_given_back_like_the_rest() -> None:
     engine = started("3x(30s sprint, 40s jog)", rest_step_s=15, rest_floor_s=30)
-    engine.handle(c.AdjustRest(-1), T0 + 1)
-    engine.handle(c.AddRep(), T0 + 2)
+    press(engine, T0 + 1, c.AdjustRest(-1), c.AddRep())
     assert jogs(engine) == [30, 30, 30, 30]
-    engine.handle(c.AdjustRest(+1), T0 + 3)
+    press(engine, T0 + 3, c.AdjustRest(+1))
     assert jogs(engine) == [40, 40, 40, 40]
 
 
 def test_too_hard_gives_back_once() -> None:
     """Reps dropped and added again between "-" and two "+": the second "+" is a plain step."""
     engine = started("4x(30s sprint, 40s jog)", rest_step_s=15, rest_floor_s=30)
-    engine.handle(c.AdjustRest(-1), T0 + 1)
-    engine.handle(c.Skip(), T0 + 2)
-    engine.handle(c.Skip(), T0 + 3)  # into sprint 2
-    engine.handle(c.FinishAfterRep(), T0 + 4)
-    engine.handle(c.AdjustRest(+1), T0 + 5)
+    # "-", into sprint 2, finish after it, "+"
+    press(engine, T0 + 1, c.AdjustRest(-1), c.Skip(), c.Skip(), c.FinishAfterRep(), c.AdjustRest(+1))
     assert jogs(engine) == [30, 40]
-    engine.handle(c.AddRep(), T0 + 6)
-    engine.handle(c.AdjustRest(+1), T0 + 7)
+    press(engine, T0 + 6, c.AddRep(), c.AdjustRest(+1))
     assert jogs(engine) == [30, 55, 55]
 
 
