@@ -346,6 +346,18 @@ async def test_back_to_back_lap_efforts_keep_the_split_through_the_next(build: A
         assert lap.display and text(app, "#lap").startswith("last lap 1:35")
 
 
+async def test_a_split_taken_in_a_jog_goes_when_the_next_sprint_starts(build: AppBuilder) -> None:
+    app, clock, _, _ = build("2x(10s sprint, 30s jog)", NO_LEAD_IN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 10 + 5)
+        await press(pilot, clock, "l")
+        lap = app.screen.query_one("#lap")
+        assert lap.display
+        await advance(pilot, clock, 26)
+        assert session(app).runner.snapshot().phase.kind is StepKind.SPRINT
+        assert not lap.display
+
+
 async def test_rest_replies_name_the_rest_the_runner_is_coming_to(build: AppBuilder) -> None:
     """History knows a session by block 1's rest; a + in block 2 moved block 2's."""
     app, clock, _, _ = build("1x(10s sprint, 40s jog), 2x(10s sprint, 2m jog)", NO_LEAD_IN)

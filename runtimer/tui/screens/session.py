@@ -310,7 +310,8 @@ class SessionScreen(Screen[None]):
                 lap = split_text(split.split_s, split.phase.target_split_s)
                 self._set_text("lap", f"last lap {lap}")
                 self.query_one("#lap").display = True
-                self._lapped_index = split.index
+                if split.phase.kind not in KINDS_AFTER_AN_EFFORT:  # a split taken in a jog ends with it
+                    self._lapped_index = split.index
         self._repaint()
         self._choose_keys()
 
