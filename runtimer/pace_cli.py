@@ -25,7 +25,7 @@ from runtimer.coach.pace import (
 )
 from runtimer.plan.durations import format_time
 from runtimer.plan.errors import PlanError
-from runtimer.plan.pace import METRES_PER_UNIT, ImplausiblePace, PaceUnit, check_plausible
+from runtimer.plan.pace import METRES_PER_UNIT, PaceUnit, check_plausible
 from runtimer.texttable import text_table
 
 SPLITS: tuple[tuple[str, float], ...] = (
@@ -67,16 +67,13 @@ def _pace(args: argparse.Namespace) -> int:
     # Read here, not as an argparse type: a bare "8:30" needs --unit, which may come after it.
     try:
         usual = parse_pace_or_speed(args.pace, args.unit)
+        goal = None if args.faster is None else goal_pace(usual, *args.faster)
+        if goal is not None:
+            fast = f"{format_pace(goal.fast, 'km')}, {format_pace(goal.fast, 'mi')}"
+            fastest = f'"{args.pace}" made {goal.high_percent:g}% faster ({fast})'
+            check_plausible(goal.fast.seconds_per_km, fastest)  # a calculator, but no sprint below 1:40/km
     except ValueError as error:
         raise PlanError(str(error)) from None
-    goal = None if args.faster is None else goal_pace(usual, *args.faster)
-    if goal is not None:
-        fast = f"{format_pace(goal.fast, 'km')}, {format_pace(goal.fast, 'mi')}"
-        fastest = f'"{args.pace}" made {goal.high_percent:g}% faster ({fast})'
-        try:
-            check_plausible(goal.fast.seconds_per_km, fastest)
-        except ImplausiblePace as error:
-            raise PlanError(str(error)) from None
     print("\n".join(_report(usual, goal)))
     return 0
 

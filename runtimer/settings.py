@@ -57,8 +57,8 @@ class Settings(BaseModel):
             return None
         target = goal_pace(PaceRate.from_pace(usual), *parse_percent_range(self.faster)).target
         goal = Pace(whole_seconds(target.seconds_per(usual.unit)), usual.unit)
+        shown = f"the goal pace {goal} ({self.faster} faster than {usual})"
         try:  # each is plausible alone, but "faster" near 100% makes a sprint no one can run
-            shown = f"the goal pace {goal} ({self.faster} faster than {usual})"
             check_plausible(target.seconds_per_km, shown)
         except ImplausiblePace as error:
             raise PlanError(str(error)) from None

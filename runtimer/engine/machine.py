@@ -116,6 +116,12 @@ class Engine:
         return bool(self._rest_targets())
 
     @property
+    def rest_now_s(self) -> float | None:
+        """The rest running or next to run: the one "-" and "+" were just about, for replies."""
+        targets = self._rest_targets()
+        return self._phases[targets[0]].duration if targets else None
+
+    @property
     def rests_can_shorten(self) -> bool:
         """Whether "not gassed" would change anything now: a rest ahead is above its floor."""
         return any((self._phases[i].duration or 0.0) > self._lowest_rest(i) for i in self._rest_targets())

@@ -55,7 +55,7 @@ NOTICE_S = 2.0
 WARNING_S = 6.0
 """How long start-up warnings (history off, a skipped sound file) stay on screen."""
 PHASE_CLASSES = ("-warmup", "-sprint", "-run", "-recovery", "-cooldown", "-exercise")
-KINDS_AFTER_AN_EFFORT = frozenset({StepKind.JOG, StepKind.WALK, StepKind.REST, StepKind.COOLDOWN})
+KINDS_AFTER_AN_EFFORT = frozenset({*(kind for kind in StepKind if kind.is_recovery), StepKind.COOLDOWN})
 """Phases that keep the last lap on screen: the split is read while getting the breath back."""
 
 BUTTONS = (
@@ -316,10 +316,9 @@ class SessionScreen(Screen[None]):
         self._choose_keys()
 
     def _rests_now(self) -> str:
-        """The rest a runner is in or about to start: the reference rest history keeps can be
-        another block's, which this press did not touch."""
-        engine = self.runner.engine
-        rest = next((p.duration for p in engine.phases[engine.index :] if p.is_recovery and p.duration), None)
+        """Names the rest a runner is in or about to start: the reference rest history keeps
+        can be another block's, which this press did not touch."""
+        rest = self.runner.engine.rest_now_s
         return f"rests {format_time(rest)} now" if rest else "no rest left to change"
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
