@@ -86,14 +86,14 @@ from runtimer.audio.cues import CuePlayer
 from runtimer.audio.library import SAMPLE_RATE, SAMPLE_WIDTH, load_library, silence_bytes
 from runtimer.audio.metronome import SEGMENT_LEAD_IN, beat_offset, beats_between, segment_bounds
 from runtimer.audio.simpleaudio_out import PROBE_S, SimpleaudioOutput
-from runtimer.clock import MonotonicClock
 from runtimer.engine import commands as c
 from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, EngineSettings
 from runtimer.plan.phases import Phase
-from runtimer.recorder import SessionRecorder
-from runtimer.runner import Runner
-from runtimer.store.fallback import open_store
+from runtimer.session.clock import MonotonicClock
+from runtimer.session.recorder import SessionRecorder
+from runtimer.session.runner import Runner
+from runtimer.store.null import open_store
 from tests.audio_capture import (
     PulseCapture,
     file_capture_home,

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.table import Row, median, ms, percentile, render
-from runtimer.clock import MonotonicClock
 from runtimer.engine import commands as c
 from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, EngineSettings
 from runtimer.plan.models import StepKind
 from runtimer.plan.phases import Phase
-from runtimer.runner import Runner
+from runtimer.session.clock import MonotonicClock
+from runtimer.session.runner import Runner
 
 NAIVE_STEP_S = 0.1
 

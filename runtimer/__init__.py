@@ -1,5 +1,4 @@
 """runtimer: an interval timer for runners that you hear more than you watch."""
 
-from runtimer.version import __version__
-
-__all__ = ["__version__"]
+__version__ = "0.1.0"
+"""The one place the version lives, so the CLI, the packaging and exported files agree."""

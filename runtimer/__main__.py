@@ -1,5 +1,5 @@
 """Allows `python -m runtimer`."""
 
-from runtimer.startup import main
+from runtimer.entry import main
 
 raise SystemExit(main())

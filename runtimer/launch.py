@@ -7,12 +7,12 @@ and apart from the app so tests can build the app with fakes instead.
 from __future__ import annotations
 
 from runtimer.audio.simpleaudio_out import open_audio
-from runtimer.clock import MonotonicClock
+from runtimer.config.settings import Settings
+from runtimer.entry import first_frame_shown
 from runtimer.plan.loader import Catalogue
-from runtimer.prepare import PreparedSession
-from runtimer.settings import Settings
-from runtimer.startup import first_frame_shown
-from runtimer.store.fallback import HistoryStore
+from runtimer.session.clock import MonotonicClock
+from runtimer.session.prepare import PreparedSession
+from runtimer.store.null import HistoryStore
 from runtimer.tui.app import RuntimerApp
 from runtimer.tui.services import Services
 

@@ -28,14 +28,13 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from runtimer.audio.base import RecordingOutput
-from runtimer.clock import FakeClock
-from runtimer.locations import user_workouts_dir
+from runtimer.config.paths import seeds_dir, user_workouts_dir
+from runtimer.config.settings import Settings
 from runtimer.plan.loader import Catalogue
 from runtimer.plan.overrides import Overrides
-from runtimer.prepare import HISTORY_WINDOW, PreparedSession, prepare
-from runtimer.resources import seeds_dir
-from runtimer.settings import Settings
-from runtimer.store.fallback import HistoryStore, open_store
+from runtimer.session.clock import FakeClock
+from runtimer.session.prepare import HISTORY_WINDOW, PreparedSession, prepare
+from runtimer.store.null import HistoryStore, open_store
 from runtimer.tui.app import RuntimerApp
 from runtimer.tui.screens.session import SessionScreen
 from runtimer.tui.services import Services

@@ -14,7 +14,7 @@ from runtimer.plan.models import (
     StepKind,
     Workout,
 )
-from runtimer.plan.pace import Distance, Pace
+from runtimer.plan.units import Distance, Pace
 
 
 def spans(cls: type[DurationSpan] | type[RepSpan], top: int) -> st.SearchStrategy[DurationSpan | RepSpan]:

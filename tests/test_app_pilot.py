@@ -14,10 +14,10 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
-from runtimer.clock import FakeClock
+from runtimer.config.settings import Settings
 from runtimer.engine.machine import State
 from runtimer.plan.models import StepKind
-from runtimer.settings import Settings
+from runtimer.session.clock import FakeClock
 from runtimer.tui.app import RuntimerApp
 from runtimer.tui.screens.confirm import ConfirmScreen
 from runtimer.tui.screens.help import HelpScreen

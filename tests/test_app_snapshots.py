@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pytest
 from textual.pilot import Pilot
 
-from runtimer.clock import FakeClock
+from runtimer.session.clock import FakeClock
 from runtimer.tui.screens.summary import SummaryScreen
 from tests.app_fixtures import DEFAULT_SETTINGS, AppBuilder, advance, settle, steady_screen
 

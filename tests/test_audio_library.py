@@ -18,7 +18,7 @@ from runtimer.audio.library import (
     read_wav,
     scale,
 )
-from runtimer.resources import sounds_dir
+from runtimer.config.paths import sounds_dir
 
 
 def write_wav(

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from runtimer.coach.cadence import completed_sessions, with_current_cadence
+from runtimer.config.settings import Settings
 from runtimer.plan.loader import Entry
 from runtimer.plan.overrides import Overrides
 from runtimer.plan.phases import expand
 from runtimer.plan.textsyntax import parse_workout_text
-from runtimer.prepare import prepare
 from runtimer.records import SessionRecord
-from runtimer.settings import Settings
+from runtimer.session.prepare import prepare
 from tests.records_factory import session_record
 
 PLAN = "5m warmup, 4x(5m run @160-180spm), 5m cooldown"

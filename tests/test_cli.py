@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from runtimer.cli import main
-from runtimer.resources import seeds_dir
-from runtimer.version import __version__
+from runtimer import __version__
+from runtimer.cli.main import main
+from runtimer.config.paths import seeds_dir
 
 from .cli_helpers import run
 

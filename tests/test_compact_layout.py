@@ -10,7 +10,7 @@ from textual.geometry import Region
 from textual.widgets import DataTable, Input, Label
 
 from runtimer.audio.base import RecordingOutput
-from runtimer.settings import Settings
+from runtimer.config.settings import Settings
 from runtimer.tui.screens import session
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.picker import PickerScreen

@@ -29,7 +29,7 @@ FORBIDDEN = (
         "runtimer.plan.overrides",
         "runtimer.plan.textsyntax",
         "runtimer.engine.machine",
-        "runtimer.coach.pace",
+        "runtimer.coach.goal_pace",
     ],
 )
 def test_core_imports_nothing_with_side_effects(module: str) -> None:

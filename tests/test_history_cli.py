@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from runtimer.config.paths import history_path
 from runtimer.plan.models import StepKind
-from runtimer.store.schema import default_path
 from runtimer.store.sessions import SessionStore
 
 from .cli_helpers import run
@@ -25,7 +25,7 @@ LAPS = "6x(lap sprint, 2m jog)"
 @pytest.fixture
 def three_sessions() -> None:
     """Oldest first: a completed interval day (gassed), a lap day (not gassed), a stopped one (no answer)."""
-    store = SessionStore.open(default_path())
+    store = SessionStore.open(history_path())
     first = store.begin("intervals", INTERVALS, DAY, reps_planned=8, rest_s=120)
     store.record_phase(first, 0, StepKind.WARMUP, None, 600, 600.0)
     store.record_phase(first, 1, StepKind.SPRINT, 1, 40, 40.0)
@@ -170,8 +170,8 @@ def test_with_history_off_nothing_is_listed_and_the_reason_is_given(
 
 
 def test_a_damaged_history_file_is_set_aside_with_a_notice(capsys: pytest.CaptureFixture[str]) -> None:
-    default_path().parent.mkdir(parents=True)
-    default_path().write_bytes(b"not a database at all")
+    history_path().parent.mkdir(parents=True)
+    history_path().write_bytes(b"not a database at all")
     code, out, err = run(capsys, "history")
     assert (code, out) == (0, "No sessions yet.\n")
     [line] = err.splitlines()
@@ -179,7 +179,7 @@ def test_a_damaged_history_file_is_set_aside_with_a_notice(capsys: pytest.Captur
 
 
 def test_listing_history_leaves_a_session_running_elsewhere_alone(capsys: pytest.CaptureFixture[str]) -> None:
-    other_terminal = SessionStore.open(default_path())
+    other_terminal = SessionStore.open(history_path())
     session = other_terminal.begin("intervals", INTERVALS, DAY, reps_planned=8, rest_s=120)
     other_terminal.record_phase(session, 0, StepKind.WARMUP, None, 600, 600.0)
     try:

@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textual.pilot import Pilot
 
-from runtimer.clock import FakeClock
+from runtimer.config.settings import Settings
 from runtimer.engine.machine import State
-from runtimer.settings import Settings
+from runtimer.session.clock import FakeClock
 from runtimer.tui.screens.help import HelpScreen
 from runtimer.tui.screens.session import SessionScreen
 from runtimer.tui.widgets.keybar import SEPARATOR, KeyBar, KeyEntry, fitting

@@ -4,13 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from runtimer.locations import user_workouts_dir
-from runtimer.plan.errors import PlanError
+from runtimer.config.paths import seeds_dir, user_workouts_dir
+from runtimer.errors import UserError
 from runtimer.plan.loader import Catalogue, load_workout_file
 from runtimer.plan.models import Repeat, StepKind
 from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.phases import expand
-from runtimer.resources import seeds_dir
 
 BUILT_INS = {"intervals", "400s", "cadence", "downhill", "recovery", "strength"}
 
@@ -52,7 +51,7 @@ def test_a_broken_user_file_is_reported_not_fatal(user_workouts: Path) -> None:
     (user_workouts / "broken.toml").write_text('[[steps]]\nkind = "sprint"\nduration = "4q"\n')
     loaded = catalogue()
     assert "intervals" in loaded.entries
-    with pytest.raises(PlanError, match=r'broken\.toml: step 1 > duration: "4q" is not a duration'):
+    with pytest.raises(UserError, match=r'broken\.toml: step 1 > duration: "4q" is not a duration'):
         loaded.resolve("broken")
 
 
@@ -89,7 +88,7 @@ def test_a_broken_user_file_is_reported_not_fatal(user_workouts: Path) -> None:
 def test_bad_files_get_one_line_naming_file_and_place(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(content)
-    with pytest.raises(PlanError) as caught:
+    with pytest.raises(UserError) as caught:
         load_workout_file(path)
     text = str(caught.value)
     assert text.startswith(f"{path}: ")
@@ -98,11 +97,11 @@ def test_bad_files_get_one_line_naming_file_and_place(tmp_path: Path, content: s
 
 
 def test_unreadable_and_missing_files(tmp_path: Path) -> None:
-    with pytest.raises(PlanError, match="cannot read it"):
+    with pytest.raises(UserError, match="cannot read it"):
         load_workout_file(tmp_path / "absent.toml")
     binary = tmp_path / "binary.toml"
     binary.write_bytes(b"\xff\xfe\x00")
-    with pytest.raises(PlanError, match="not a text file"):
+    with pytest.raises(UserError, match="not a text file"):
         load_workout_file(binary)
 
 
@@ -111,9 +110,9 @@ def test_resolve_names_paths_and_one_liners(tmp_path: Path) -> None:
     assert loaded.resolve("cadence").workout.name == "cadence"
     assert loaded.resolve(str(seeds_dir() / "downhill.toml")).source == "file"
     assert loaded.resolve("3x(10s sprint, 20s jog)").source == "one-line"
-    with pytest.raises(PlanError, match='unknown workout "nope"'):
+    with pytest.raises(UserError, match='unknown workout "nope"'):
         loaded.resolve("nope")
-    with pytest.raises(PlanError, match=r'workout "3x\(" at column 4: the workout ends too early'):
+    with pytest.raises(UserError, match=r'workout "3x\(" at column 4: the workout ends too early'):
         loaded.resolve("3x(")
 
 
@@ -127,7 +126,7 @@ def test_overrides_change_what_runs_and_refuse_what_cannot_apply() -> None:
     block = next(item for item in edited.steps if isinstance(item, Repeat))
     assert (block.repeat.low, block.repeat.high) == (6, 10), "the range stays on offer"
     recovery = catalogue().resolve("recovery").workout
-    with pytest.raises(PlanError, match='--sprint: workout "recovery" has no sprint step'):
+    with pytest.raises(UserError, match='--sprint: workout "recovery" has no sprint step'):
         apply_overrides(recovery, Overrides(sprint=30))
-    with pytest.raises(PlanError, match="--reps"):
+    with pytest.raises(UserError, match="--reps"):
         apply_overrides(catalogue().resolve("20m run").workout, Overrides(reps=3))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runtimer.coach.pace import (
+from runtimer.coach.goal_pace import (
     PaceRate,
     faster,
     format_pace,
@@ -19,7 +19,7 @@ from runtimer.coach.pace import (
     split_seconds,
 )
 from runtimer.plan.durations import format_time
-from runtimer.plan.pace import METRES_PER_UNIT, Pace
+from runtimer.plan.units import METRES_PER_UNIT, Pace
 
 USUAL = PaceRate.from_seconds_per(510, "mi")  # the notes' 8:30/mi
 seconds_per_unit = st.floats(min_value=60, max_value=3600, allow_nan=False)

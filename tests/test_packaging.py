@@ -2,7 +2,7 @@
 
 A wheel carries ``seeds/`` and ``sounds/`` inside ``runtimer/``; an editable
 install finds them at the top of the checkout. Both paths go through
-:mod:`runtimer.resources`, and both are exercised here.
+:mod:`runtimer.config.paths`, and both are exercised here.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import runtimer
-from runtimer.resources import seeds_dir, sounds_dir
+from runtimer.config.paths import seeds_dir, sounds_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILT_INS = ["400s", "cadence", "downhill", "intervals", "recovery", "strength"]
@@ -27,7 +27,7 @@ BUILT_INS = ["400s", "cadence", "downhill", "intervals", "recovery", "strength"]
 def test_pyproject_invariants() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert project["project"]["requires-python"] == ">=3.11"
-    assert project["project"]["scripts"] == {"runtimer": "runtimer.startup:main"}
+    assert project["project"]["scripts"] == {"runtimer": "runtimer.entry:main"}
     dependencies = project["project"]["dependencies"]
     assert "simpleaudio>=1.0.4; python_version < '3.12'" in dependencies
     assert "simpleaudio-patched>=1.0.5; python_version >= '3.12'" in dependencies
@@ -90,7 +90,7 @@ def test_wheel_carries_and_finds_the_assets(tmp_path: Path) -> None:
     (Path(site) / "borrowed_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
 
     probe = (
-        "import runtimer, runtimer.resources as r;"
+        "import runtimer, runtimer.config.paths as r;"
         "print(runtimer.__file__); print(r.seeds_dir()); print(r.sounds_dir());"
         "print(len(list(r.sounds_dir().rglob('*.wav'))))"
     )

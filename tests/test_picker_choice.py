@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
-from runtimer.clock import FakeClock
-from runtimer.locations import user_workouts_dir
+from runtimer.config.paths import user_workouts_dir
+from runtimer.session.clock import FakeClock
 from runtimer.tui.screens.picker import PickerScreen
 from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.timeline import Timeline

@@ -12,16 +12,16 @@ from typing import Any
 
 import pytest
 
-from runtimer.clock import FakeClock
+from runtimer.config.paths import HISTORY_FILE
 from runtimer.engine import commands as c
 from runtimer.engine.events import Summary
 from runtimer.engine.machine import Engine, EngineSettings
 from runtimer.plan.phases import expand
 from runtimer.plan.textsyntax import parse_workout_text, workout_to_text
-from runtimer.recorder import SessionRecorder
-from runtimer.runner import Runner
-from runtimer.store.fallback import NullStore, open_store
-from runtimer.store.schema import DB_NAME
+from runtimer.session.clock import FakeClock
+from runtimer.session.recorder import SessionRecorder
+from runtimer.session.runner import Runner
+from runtimer.store.null import NullStore, open_store
 from runtimer.store.sessions import SessionStore
 
 LAPS = "10s warmup, 2x(lap sprint, 60s jog), 10s cooldown"
@@ -31,7 +31,7 @@ END = START + timedelta(minutes=6)
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    return tmp_path / DB_NAME
+    return tmp_path / HISTORY_FILE
 
 
 @pytest.fixture

@@ -6,14 +6,14 @@ import asyncio
 import random
 import time
 
-from runtimer.clock import FakeClock, MonotonicClock
 from runtimer.engine import commands as c
 from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, EngineSettings
 from runtimer.plan.models import StepKind
 from runtimer.plan.phases import Phase, expand
 from runtimer.plan.textsyntax import parse_workout_text
-from runtimer.runner import Runner
+from runtimer.session.clock import FakeClock, MonotonicClock
+from runtimer.session.runner import Runner
 
 CORE = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
 

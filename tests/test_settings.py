@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from runtimer.plan.errors import PlanError
-from runtimer.plan.pace import Pace
-from runtimer.settings import Settings, load_settings, settings_path
+from runtimer.config.paths import settings_path
+from runtimer.config.settings import Settings, load_settings
+from runtimer.errors import UserError
+from runtimer.plan.units import Pace
 
 from .cli_helpers import run
 
@@ -42,7 +43,7 @@ def test_a_wrong_value_is_one_line_naming_the_key_and_what_was_written(
 ) -> None:
     path = tmp_path / "settings.toml"
     path.write_text(content)
-    with pytest.raises(PlanError) as caught:
+    with pytest.raises(UserError) as caught:
         load_settings(path)
     assert str(caught.value).startswith(f"{path}: {message}")
     assert "Input should" not in str(caught.value) and "\n" not in str(caught.value)
@@ -53,7 +54,7 @@ def test_a_goal_pace_no_one_can_run_is_refused_where_it_is_made(tmp_path: Path) 
     path = tmp_path / "settings.toml"
     path.write_text('usual_pace = "8:30/mi"\nfaster = "80%"\n')
     settings = load_settings(path)
-    with pytest.raises(PlanError) as caught:
+    with pytest.raises(UserError) as caught:
         settings.goal()
     assert str(caught.value) == (
         "the goal pace 1:42/mi (80% faster than 8:30/mi) is faster than anyone runs"

@@ -15,7 +15,7 @@ from types import ModuleType
 import pytest
 
 from runtimer.audio.library import CUE_NAMES, VOICE_FOLDER, scale
-from runtimer.resources import sounds_dir
+from runtimer.config.paths import sounds_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL_SCALE = 32768

@@ -20,13 +20,13 @@ def run_python(code: str) -> str:
 def test_the_command_runs_the_cli_with_collection_parked() -> None:
     code = (
         "import gc, sys\n"
-        "import runtimer.startup as startup\n"
+        "import runtimer.entry as startup\n"
         "seen = []\n"
         "def spy(argv=None):\n"
         "    seen.append(gc.isenabled())\n"
         "    return 0\n"
-        "import runtimer.cli\n"
-        "runtimer.cli.main = spy\n"
+        "import runtimer.cli.main\n"
+        "runtimer.cli.main.main = spy\n"
         "print(startup.main(), seen)\n"
     )
     assert run_python(code) == "0 [False]"
@@ -35,7 +35,7 @@ def test_the_command_runs_the_cli_with_collection_parked() -> None:
 def test_the_first_frame_freezes_start_up_and_collects_again() -> None:
     code = (
         "import gc\n"
-        "from runtimer.startup import first_frame_shown\n"
+        "from runtimer.entry import first_frame_shown\n"
         "gc.disable()\n"
         "first_frame_shown()\n"
         "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
@@ -76,8 +76,8 @@ def test_a_session_start_up_leaves_the_later_screens_and_the_export_unimported()
 
 def test_pydantic_plugins_are_off_unless_the_runner_set_them(monkeypatch: pytest.MonkeyPatch) -> None:
     code = (
-        "import os, runtimer.startup as startup, runtimer.cli\n"
-        "runtimer.cli.main = lambda argv=None: 0\n"
+        "import os, runtimer.entry as startup, runtimer.cli.main\n"
+        "runtimer.cli.main.main = lambda argv=None: 0\n"
         "startup.main()\n"
         "print(os.environ['PYDANTIC_DISABLE_PLUGINS'])\n"
     )

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from runtimer.config.paths import HISTORY_FILE, history_path
 from runtimer.plan.models import StepKind
-from runtimer.store.schema import DB_NAME, SCHEMA_VERSION, default_path
+from runtimer.store.schema import SCHEMA_VERSION
 from runtimer.store.sessions import SessionStore
 
 START = datetime(2025, 3, 1, 6, 15, tzinfo=UTC)
@@ -19,7 +20,7 @@ PLAN = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    return tmp_path / DB_NAME
+    return tmp_path / HISTORY_FILE
 
 
 @pytest.fixture
@@ -187,10 +188,10 @@ def test_sessions_left_running_are_stopped_on_the_next_open(db: Path) -> None:
 
 
 def test_the_default_file_lives_in_the_data_folder(isolated_user_folders: Path) -> None:
-    assert default_path() == isolated_user_folders / "data" / "runtimer" / DB_NAME
+    assert history_path() == isolated_user_folders / "data" / "runtimer" / HISTORY_FILE
     store = SessionStore.open()
     store.close()
-    assert default_path().is_file()
+    assert history_path().is_file()
 
 
 def test_recovery_spares_a_session_another_runtimer_is_still_running(tmp_path: Path) -> None:

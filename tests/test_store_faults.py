@@ -11,19 +11,20 @@ from pathlib import Path
 
 import pytest
 
+from runtimer.config.paths import HISTORY_FILE
 from runtimer.plan.models import StepKind
-from runtimer.store.fallback import NullStore, open_store
-from runtimer.store.schema import DB_NAME, move_aside
+from runtimer.store.null import NullStore, open_store
+from runtimer.store.schema import move_aside
 from runtimer.store.sessions import SessionStore
 
 START = datetime(2025, 3, 1, 6, 15, tzinfo=UTC)
 PLAN = "8x(40s sprint, 2m jog)"
-ASIDE = re.compile(re.escape(DB_NAME) + r"\.corrupt-\d{8}-\d{6}")
+ASIDE = re.compile(re.escape(HISTORY_FILE) + r"\.corrupt-\d{8}-\d{6}")
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    return tmp_path / DB_NAME
+    return tmp_path / HISTORY_FILE
 
 
 @pytest.mark.parametrize(
@@ -72,11 +73,11 @@ def test_a_damaged_page_behind_a_good_header_is_found(db: Path) -> None:
 
 def test_the_wal_and_shm_go_aside_with_the_file(db: Path) -> None:
     db.write_bytes(b"garbage" * 100)
-    db.with_name(DB_NAME + "-wal").write_bytes(b"old wal")
-    db.with_name(DB_NAME + "-shm").write_bytes(b"old shm")
+    db.with_name(HISTORY_FILE + "-wal").write_bytes(b"old wal")
+    db.with_name(HISTORY_FILE + "-shm").write_bytes(b"old shm")
     store = SessionStore.open(db)
     store.close()
-    [aside] = [p for p in db.parent.glob(DB_NAME + ".corrupt-*") if ASIDE.fullmatch(p.name)]
+    [aside] = [p for p in db.parent.glob(HISTORY_FILE + ".corrupt-*") if ASIDE.fullmatch(p.name)]
     assert aside.with_name(aside.name + "-wal").read_bytes() == b"old wal"
     assert aside.with_name(aside.name + "-shm").read_bytes() == b"old shm"
 
@@ -88,9 +89,9 @@ def test_move_aside_never_overwrites_an_earlier_copy(db: Path) -> None:
         db.write_bytes(content)
         names.append(move_aside(db, moment).name)
     assert names == [
-        f"{DB_NAME}.corrupt-20250301-070809",
-        f"{DB_NAME}.corrupt-20250301-070809-1",
-        f"{DB_NAME}.corrupt-20250301-070809-2",
+        f"{HISTORY_FILE}.corrupt-20250301-070809",
+        f"{HISTORY_FILE}.corrupt-20250301-070809-1",
+        f"{HISTORY_FILE}.corrupt-20250301-070809-2",
     ]
     assert (db.parent / names[0]).read_bytes() == b"first"
     assert not db.exists()
@@ -99,7 +100,7 @@ def test_move_aside_never_overwrites_an_earlier_copy(db: Path) -> None:
 def test_a_data_folder_that_cannot_exist_turns_history_off(tmp_path: Path) -> None:
     """A regular file where the folder should be: fails for root too, unlike chmod."""
     (tmp_path / "afile").write_text("in the way")
-    store = open_store(tmp_path / "afile" / "runtimer" / DB_NAME)
+    store = open_store(tmp_path / "afile" / "runtimer" / HISTORY_FILE)
     assert isinstance(store, NullStore)
     [notice] = store.take_notices()
     assert notice.startswith("history off: cannot use ")
@@ -123,7 +124,7 @@ def test_a_read_only_folder_turns_history_off(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir(mode=0o500)
     try:
-        store = open_store(folder / DB_NAME)
+        store = open_store(folder / HISTORY_FILE)
         assert isinstance(store, NullStore)
         assert store.take_notices()[0].startswith("history off: ")
     finally:

@@ -6,9 +6,10 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from runtimer.config.paths import HISTORY_FILE
 from runtimer.plan.models import StepKind
-from runtimer.store.fallback import NullStore, open_store
-from runtimer.store.schema import DB_NAME, MIGRATIONS, SCHEMA_VERSION
+from runtimer.store.null import NullStore, open_store
+from runtimer.store.schema import MIGRATIONS, SCHEMA_VERSION
 from runtimer.store.sessions import SessionStore
 
 # The v1 schema exactly as runtimer shipped it, kept here rather than imported:
@@ -69,7 +70,7 @@ def test_shipped_migrations_are_never_edited() -> None:
 
 
 def test_a_v2_file_gains_the_laps_of_timed_phases_and_keeps_its_splits(tmp_path: Path) -> None:
-    db = tmp_path / DB_NAME
+    db = tmp_path / HISTORY_FILE
     make_v1(db)
     with sqlite3.connect(db) as conn:
         for statement in V2_SQL:
@@ -91,7 +92,7 @@ def test_a_v2_file_gains_the_laps_of_timed_phases_and_keeps_its_splits(tmp_path:
 
 
 def test_a_v1_file_is_migrated_and_keeps_its_sessions(tmp_path: Path) -> None:
-    db = tmp_path / DB_NAME
+    db = tmp_path / HISTORY_FILE
     make_v1(db)
 
     store = SessionStore.open(db)
@@ -128,7 +129,7 @@ def test_a_v1_file_is_migrated_and_keeps_its_sessions(tmp_path: Path) -> None:
 
 
 def test_a_file_from_a_newer_runtimer_turns_history_off_and_is_left_alone(tmp_path: Path) -> None:
-    db = tmp_path / DB_NAME
+    db = tmp_path / HISTORY_FILE
     make_v1(db)
     with sqlite3.connect(db) as conn:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")

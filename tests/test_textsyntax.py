@@ -3,11 +3,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
-from runtimer.plan.errors import PlanError
+from runtimer.errors import UserError
 from runtimer.plan.models import DurationSpan, Repeat, Step, StepKind, Workout
-from runtimer.plan.pace import Pace
 from runtimer.plan.phases import expand, total_seconds
 from runtimer.plan.textsyntax import parse_workout_text, workout_to_text
+from runtimer.plan.units import Pace
 
 from .strategies import workouts
 
@@ -57,7 +57,7 @@ def test_targets_notes_ranges_and_open_steps() -> None:
     ],
 )
 def test_errors_point_at_the_column(text: str, message: str) -> None:
-    with pytest.raises(PlanError) as caught:
+    with pytest.raises(UserError) as caught:
         parse_workout_text(text)
     assert str(caught.value).startswith(message)
     assert "\n" not in str(caught.value)
@@ -110,5 +110,5 @@ def test_a_cadence_ramp_climbs_rep_by_rep() -> None:
     ],
 )
 def test_cadence_ramp_mistakes(text: str, message: str) -> None:
-    with pytest.raises(PlanError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(UserError, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse_workout_text(text)

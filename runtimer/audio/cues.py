@@ -10,10 +10,10 @@ import asyncio
 from dataclasses import dataclass
 
 from runtimer.audio.base import AudioOutput
+from runtimer.config.settings import Announce
 from runtimer.engine import events as e
 from runtimer.plan.models import StepKind
 from runtimer.plan.phases import Phase
-from runtimer.settings import Announce
 
 TONE_BEFORE_WORDS_S = 0.45
 """With tones and words, the words wait for the tone to say its piece."""

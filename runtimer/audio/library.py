@@ -2,7 +2,7 @@
 
 Reading WAVs at play time would put disk I/O between a phase change and its
 sound; a few megabytes held in memory do not. The built-in set comes from
-runtimer.resources; a WAV in the user's sounds folder with a built-in's file
+runtimer.config.paths; a WAV in the user's sounds folder with a built-in's file
 name replaces it. A user file that cannot be used is skipped with its reason
 kept in ``problems``: a broken sprint.wav must never stop a workout.
 """
@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from runtimer import locations, resources
+from runtimer.config import paths
 
 SAMPLE_RATE = 44100
 SAMPLE_WIDTH = 2
@@ -107,7 +107,7 @@ def silence_bytes(seconds: float) -> bytes:
 
 def builtin_voice_words() -> frozenset[str]:
     """The stems say() can speak with the clips that ship with runtimer."""
-    return frozenset(path.stem for path in (resources.sounds_dir() / VOICE_FOLDER).glob("*.wav"))
+    return frozenset(path.stem for path in (paths.sounds_dir() / VOICE_FOLDER).glob("*.wav"))
 
 
 class Library:
@@ -200,8 +200,8 @@ def load_library(builtin_dir: Path | None = None, user_dir: Path | None = None) 
     A user file that is skipped leaves the built-in in place. A built-in that is
     missing is reported too (an install without sounds/ plays nothing, loudly).
     """
-    builtin_dir = resources.sounds_dir() if builtin_dir is None else builtin_dir
-    user_dir = locations.user_sounds_dir() if user_dir is None else user_dir
+    builtin_dir = paths.sounds_dir() if builtin_dir is None else builtin_dir
+    user_dir = paths.user_sounds_dir() if user_dir is None else user_dir
     problems: list[str] = []
     cues = _load_folder(builtin_dir, CUE_NAMES, problems, "built-in ")
     problems.extend(f"built-in {name}.wav is missing" for name in CUE_NAMES if name not in cues)

@@ -88,5 +88,5 @@ def _session_hard_kinds(record: SessionRecord) -> set[StepKind]:
     """From the stored plan, which keeps paces; the phases alone only know kinds."""
     try:
         return _hard_kinds(parse_workout_text(record.plan_text))
-    except ValueError:  # PlanError, or a plan text from an older syntax
+    except ValueError:  # UserError, or a plan text from an older syntax
         return {StepKind.SPRINT} if any(p.kind is StepKind.SPRINT for p in record.phases) else set()

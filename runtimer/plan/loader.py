@@ -1,6 +1,6 @@
 """Reads workouts from TOML files, the built-in seeds, the user's folder and one-liners.
 
-Every failure leaves here as a :class:`PlanError` whose text is the single line
+Every failure leaves here as a :class:`UserError` whose text is the single line
 the CLI prints: where (file or argument), the place inside it, and what to do.
 """
 
@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from runtimer.errors import UserError
 from runtimer.plan.durations import parse_duration
-from runtimer.plan.errors import PlanError
 from runtimer.plan.models import Workout
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
 
@@ -36,16 +36,16 @@ def load_workout_file(path: Path) -> Workout:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise PlanError(f"{path}: cannot read it ({error.strerror or error})") from None
+        raise UserError(f"{path}: cannot read it ({error.strerror or error})") from None
     except UnicodeDecodeError:
-        raise PlanError(f"{path}: not a text file (expected TOML)") from None
+        raise UserError(f"{path}: not a text file (expected TOML)") from None
     except tomllib.TOMLDecodeError as error:
-        raise PlanError(f"{path}: invalid TOML: {error}") from None
+        raise UserError(f"{path}: invalid TOML: {error}") from None
     data.setdefault("name", path.stem)
     try:
         return Workout.model_validate(data)
     except ValidationError as error:
-        raise PlanError(f"{path}: {describe_validation_error(error)}") from None
+        raise UserError(f"{path}: {describe_validation_error(error)}") from None
 
 
 def describe_validation_error(error: ValidationError) -> str:
@@ -105,7 +105,7 @@ def _entries_in(folder: Path, source: Source) -> tuple[dict[str, Entry], dict[st
     for path in sorted(folder.glob("*.toml")):
         try:
             workout = load_workout_file(path)
-        except PlanError as error:
+        except UserError as error:
             problems[path.stem] = str(error)
             continue
         entries.setdefault(workout.name, Entry(workout, source, path))
@@ -139,15 +139,15 @@ class Catalogue:
         if looks_like_one_line(argument):
             try:
                 return Entry(parse_workout_text(argument), "one-line")
-            except PlanError as error:
-                raise PlanError(f'workout "{argument}" {error}') from None
+            except UserError as error:
+                raise UserError(f'workout "{argument}" {error}') from None
         if argument in self.problems:
-            raise PlanError(self.problems[argument])
+            raise UserError(self.problems[argument])
         if _is_duration(argument):
             kinds = f'"{argument} run" or "{argument} sprint"'
-            raise PlanError(f'"{argument}" is a length with no kind: try {kinds}')
+            raise UserError(f'"{argument}" is a length with no kind: try {kinds}')
         known = ", ".join(sorted(self.entries)) or "none"
-        raise PlanError(
+        raise UserError(
             f'unknown workout "{argument}" (known: {known}; or a .toml path, or a one-line workout)'
         )
 

@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from runtimer.plan.durations import format_duration, parse_duration
-from runtimer.plan.pace import Distance, Pace, parse_distance, parse_pace, split_seconds
+from runtimer.plan.units import Distance, Pace, parse_distance, parse_pace, split_seconds
 
 
 class StepKind(StrEnum):

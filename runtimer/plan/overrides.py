@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from runtimer.errors import UserError
 from runtimer.plan.durations import format_duration
-from runtimer.plan.errors import PlanError
 from runtimer.plan.models import MAX_DURATION_S, MAX_REPS, DurationSpan, Repeat, Step, StepKind, Workout
 
 
@@ -36,10 +36,10 @@ def apply_overrides(workout: Workout, overrides: Overrides) -> Workout:
     would otherwise start a session they did not ask for.
     """
     if overrides.reps is not None and not 0 < overrides.reps <= MAX_REPS:
-        raise PlanError(f"--reps: {overrides.reps} is not a rep count from 1 to {MAX_REPS}")
+        raise UserError(f"--reps: {overrides.reps} is not a rep count from 1 to {MAX_REPS}")
     for kind, seconds in overrides.duration_kinds().items():
         if not 0 < seconds <= MAX_DURATION_S:
-            raise PlanError(f"--{kind.value}: a step runs from 1s to {format_duration(MAX_DURATION_S)}")
+            raise UserError(f"--{kind.value}: a step runs from 1s to {format_duration(MAX_DURATION_S)}")
     kinds = overrides.duration_kinds()
     used: set[StepKind] = set()
     repeat_found = False
@@ -61,9 +61,9 @@ def apply_overrides(workout: Workout, overrides: Overrides) -> Workout:
         else:
             items.append(edit(item))
     if overrides.reps and not repeat_found:
-        raise PlanError(f'--reps: workout "{workout.name}" has no repeated block')
+        raise UserError(f'--reps: workout "{workout.name}" has no repeated block')
     missing = sorted(kinds.keys() - used)
     if missing:
         name = missing[0].value
-        raise PlanError(f'--{name}: workout "{workout.name}" has no {name} step')
+        raise UserError(f'--{name}: workout "{workout.name}" has no {name} step')
     return workout.model_copy(update={"steps": items})

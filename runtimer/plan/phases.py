@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from runtimer.plan.durations import format_clock, format_time
 from runtimer.plan.models import CadenceRamp, Repeat, Step, StepKind, Workout
-from runtimer.plan.pace import Distance, Pace, split_seconds
+from runtimer.plan.units import Distance, Pace, split_seconds
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from runtimer.plan.errors import PlanError
+from runtimer.errors import UserError
 from runtimer.plan.models import (
     GOAL,
     LAP,
@@ -31,7 +31,7 @@ from runtimer.plan.models import (
     parse_cadence,
     parse_kind,
 )
-from runtimer.plan.pace import (
+from runtimer.plan.units import (
     Distance,
     ImplausiblePace,
     Pace,
@@ -66,15 +66,15 @@ def looks_like_one_line(text: str) -> bool:
 
 
 def parse_workout_text(text: str, name: str = ONE_LINE_NAME) -> Workout:
-    """Parse a one-line workout; raise :class:`PlanError` pointing at the column."""
+    """Parse a one-line workout; raise :class:`UserError` pointing at the column."""
     try:
         tokens = _tokenize(text)
         items = _Parser(tokens, len(text) + 1).workout()
         return Workout.model_validate({"name": name, "description": text.strip(), "steps": items})
     except _SyntaxProblem as problem:
-        raise PlanError(str(problem)) from None
+        raise UserError(str(problem)) from None
     except ValidationError as error:
-        raise PlanError(_first_message(error)) from None
+        raise UserError(_first_message(error)) from None
 
 
 def _tokenize(text: str) -> list[_Token]:

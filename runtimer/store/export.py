@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from datetime import tzinfo
 from typing import Any
 
+from runtimer.cli.table import text_table
 from runtimer.plan.durations import format_clock, format_duration
 from runtimer.records import SessionRecord
-from runtimer.texttable import text_table
 
 SESSION_COLUMNS = (
     ("session_id", "id"),

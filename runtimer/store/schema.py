@@ -11,9 +11,6 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from runtimer.locations import data_dir
-
-DB_NAME = "history.sqlite3"
 BUSY_TIMEOUT_S = 1.0
 """Each write is one short statement, so a second is ample; waiting longer would
 only freeze the countdown while another runtimer holds the lock."""
@@ -67,10 +64,6 @@ class DamagedDatabase(Exception):
 
 class NewerDatabase(Exception):
     """Written by a newer runtimer: left untouched, since migrations only go forward."""
-
-
-def default_path() -> Path:
-    return data_dir() / DB_NAME
 
 
 def connect(path: Path) -> sqlite3.Connection:

@@ -20,10 +20,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from runtimer.config.paths import history_path
 from runtimer.plan.models import StepKind
 from runtimer.records import FinalStatus, PhaseRecord, SessionRecord, to_utc_text
 from runtimer.store.liveness import LiveLock
-from runtimer.store.schema import DamagedDatabase, connect, default_path, move_aside
+from runtimer.store.schema import DamagedDatabase, connect, move_aside
 
 _INSERT_SESSION = """
     INSERT INTO sessions (workout, plan_text, started_at, status, reps_planned, rest_s)
@@ -80,7 +81,7 @@ class _Write:
 
 
 class SessionStore:
-    """Sessions and phases in SQLite; see :func:`runtimer.store.fallback.open_store`."""
+    """Sessions and phases in SQLite; see :func:`runtimer.store.null.open_store`."""
 
     def __init__(self, conn: sqlite3.Connection, notices: list[str], live: LiveLock) -> None:
         self._conn = conn
@@ -99,14 +100,14 @@ class SessionStore:
 
         A damaged file is moved aside and replaced, with a notice. Anything else
         that stops the file from opening (no folder, no permission, a newer
-        schema) raises: :func:`~runtimer.store.fallback.open_store` turns it
+        schema) raises: :func:`~runtimer.store.null.open_store` turns it
         into "history off".
 
         Sessions still marked running were left by a crash, a kill or a closed
         terminal, and become stopped, unless another runtimer has the history
         open: its session may be live, so recovery waits for a moment alone.
         """
-        path = path or default_path()
+        path = path or history_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         notices: list[str] = []
         try:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
-from runtimer.prepare import PreparedSession
+from runtimer.session.prepare import PreparedSession
 from runtimer.tui.messages import ShowPicker, StartSession
 from runtimer.tui.screens.session import SessionScreen
 from runtimer.tui.services import Services

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.message import Message
 
 from runtimer.engine.events import Event
-from runtimer.prepare import PreparedSession
+from runtimer.session.prepare import PreparedSession
 
 
 class SessionEvent(Message):

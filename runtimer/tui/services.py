@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from runtimer.audio.base import AudioOutput
-from runtimer.clock import Clock
+from runtimer.config.settings import Settings
 from runtimer.plan.loader import Catalogue
-from runtimer.settings import Settings
-from runtimer.store.fallback import HistoryStore
+from runtimer.session.clock import Clock
+from runtimer.store.null import HistoryStore
 
 
 @dataclass

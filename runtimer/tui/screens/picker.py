@@ -1,6 +1,6 @@
 """The home screen: choose a workout, see exactly what it will be, edit, start.
 
-The preview is built by the same :func:`~runtimer.prepare.prepare` that starts
+The preview is built by the same :func:`~runtimer.session.prepare.prepare` that starts
 the session, so the table shows what will run, history's rest changes included.
 """
 
@@ -16,14 +16,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
 from runtimer.coach.guidance import guidance, is_hard_workout
+from runtimer.errors import UserError
 from runtimer.plan.durations import format_clock, parse_duration
-from runtimer.plan.errors import PlanError
 from runtimer.plan.loader import Entry
 from runtimer.plan.overrides import Overrides
-from runtimer.plan.pace import Pace, parse_pace
 from runtimer.plan.phases import expand, total_label
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
-from runtimer.prepare import HISTORY_WINDOW, PreparedSession, prepare
+from runtimer.plan.units import Pace, parse_pace
+from runtimer.session.prepare import HISTORY_WINDOW, PreparedSession, prepare
 from runtimer.tui.labels import phase_length, phase_name, shorten
 from runtimer.tui.layout import COMPACT_WIDTH, picker_is_compact
 from runtimer.tui.messages import StartSession
@@ -151,7 +151,7 @@ class PickerScreen(Screen[None]):
             if typed in self.entries:
                 return self.entries[typed]
             if not looks_like_one_line(typed):
-                raise PlanError(f'"{typed}" is not a workout name or a one-line workout')
+                raise UserError(f'"{typed}" is not a workout name or a one-line workout')
             return Entry(parse_workout_text(typed), "one-line")
         return self.entries.get(self._chosen_key())
 
@@ -169,7 +169,7 @@ class PickerScreen(Screen[None]):
                 else:
                     values[field] = parse_duration(text)
             except ValueError as error:
-                raise PlanError(f"{label}: {error}") from None
+                raise UserError(f"{label}: {error}") from None
         return Overrides(**values)
 
     def _usual_pace(self) -> Pace | None:
@@ -177,7 +177,7 @@ class PickerScreen(Screen[None]):
         try:
             return parse_pace(text) if text else None
         except ValueError as error:
-            raise PlanError(f"usual pace: {error}") from None
+            raise UserError(f"usual pace: {error}") from None
 
     def _chosen_key(self) -> str:
         """Which workout is chosen: a typed one (whatever its text so far) or a row of the list."""
@@ -212,7 +212,7 @@ class PickerScreen(Screen[None]):
                 self.fresh,
                 self._usual_pace(),
             )
-        except PlanError as error:
+        except UserError as error:
             self.prepared = None
             problem.update(str(error).removeprefix("--"))  # the command line's flag is a field here
             problem.display = True

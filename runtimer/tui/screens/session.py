@@ -31,9 +31,9 @@ from runtimer.engine.machine import Engine, EngineSettings, Snapshot, State
 from runtimer.plan.durations import format_clock, format_time
 from runtimer.plan.models import StepKind
 from runtimer.plan.phases import Phase, reference_rest
-from runtimer.prepare import PreparedSession
-from runtimer.recorder import SessionRecorder
-from runtimer.runner import Runner
+from runtimer.session.prepare import PreparedSession
+from runtimer.session.recorder import SessionRecorder
+from runtimer.session.runner import Runner
 from runtimer.tui.labels import next_line, phase_name, signed_seconds, split_text
 from runtimer.tui.layout import is_compact
 from runtimer.tui.messages import SessionEvent

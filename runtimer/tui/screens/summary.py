@@ -17,9 +17,9 @@ from runtimer.engine import commands as c
 from runtimer.engine.events import Summary
 from runtimer.plan.durations import format_clock
 from runtimer.plan.models import StepKind
-from runtimer.prepare import PreparedSession
-from runtimer.recorder import SessionRecorder
-from runtimer.runner import Runner
+from runtimer.session.prepare import PreparedSession
+from runtimer.session.recorder import SessionRecorder
+from runtimer.session.runner import Runner
 from runtimer.tui.labels import phase_name, signed_seconds, split_text
 from runtimer.tui.layout import COMPACT_HEIGHT
 from runtimer.tui.messages import ShowPicker

@@ -1,6 +1,6 @@
 """Writing a session to history while it runs, so a crash or a kill loses at most the phase in progress.
 
-:class:`SessionRecorder` is a :class:`~runtimer.runner.Runner` subscriber: the
+:class:`SessionRecorder` is a :class:`~runtimer.session.runner.Runner` subscriber: the
 row is begun when the session starts, each phase is written the moment it
 ends, progress (reps done, reps planned, rest changes) as it changes, and the
 final status at the end. Whatever the process dies of, the file holds
@@ -25,7 +25,7 @@ from typing import ParamSpec, TypeVar
 
 from runtimer.engine import events as e
 from runtimer.records import FinalStatus
-from runtimer.store.fallback import HistoryStore
+from runtimer.store.null import HistoryStore
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")

@@ -13,10 +13,10 @@ import inspect
 import logging
 from collections.abc import Awaitable, Callable
 
-from runtimer.clock import Clock
 from runtimer.engine import commands as c
 from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, Snapshot, State
+from runtimer.session.clock import Clock
 
 Subscriber = Callable[[e.Event], Awaitable[None] | None]
 DRAIN_TIMEOUT_S = 5.0

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 
 from runtimer.coach.cadence import CadenceProgress, completed_sessions, with_current_cadence
 from runtimer.coach.progression import Progression, progress_workout
+from runtimer.config.settings import Settings
 from runtimer.plan.loader import Entry
 from runtimer.plan.models import GOAL, Repeat, Step, Workout
 from runtimer.plan.overrides import Overrides, apply_overrides
-from runtimer.plan.pace import Pace
 from runtimer.plan.phases import Phase, expand, reference_rest, reps_planned
 from runtimer.plan.textsyntax import workout_to_text
+from runtimer.plan.units import Pace
 from runtimer.records import SessionRecord
-from runtimer.settings import Settings
 
 NAMED_SOURCES = ("built-in", "user")
 """Workouts with a name that means the same plan every time: only these learn from history."""

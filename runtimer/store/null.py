@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from runtimer.config.paths import history_path
 from runtimer.plan.models import StepKind
 from runtimer.records import FinalStatus, SessionRecord
-from runtimer.store.schema import DamagedDatabase, NewerDatabase, default_path
+from runtimer.store.schema import DamagedDatabase, NewerDatabase
 from runtimer.store.sessions import SessionStore
 
 
@@ -89,7 +90,7 @@ both, so the method list is written twice instead of three times."""
 
 def open_store(path: Path | None = None) -> HistoryStore:
     """The history store at ``path`` (default: the data folder), or a :class:`NullStore`."""
-    path = path or default_path()
+    path = path or history_path()
     try:
         return SessionStore.open(path)
     except OSError as error:

@@ -12,13 +12,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from runtimer.coach.pace import PaceRate, goal_pace, parse_percent_range
-from runtimer.locations import config_dir
+from runtimer.coach.goal_pace import PaceRate, goal_pace, parse_percent_range
+from runtimer.config.paths import settings_path
+from runtimer.errors import UserError
 from runtimer.plan.durations import whole_seconds
-from runtimer.plan.errors import PlanError
 from runtimer.plan.loader import describe_validation_error
 from runtimer.plan.models import PaceField
-from runtimer.plan.pace import ImplausiblePace, Pace, check_plausible
+from runtimer.plan.units import ImplausiblePace, Pace, check_plausible
 
 Announce = Literal["tones", "voice", "both"]
 
@@ -61,26 +61,22 @@ class Settings(BaseModel):
         try:  # each is plausible alone, but "faster" near 100% makes a sprint no one can run
             check_plausible(target.seconds_per_km, shown)
         except ImplausiblePace as error:
-            raise PlanError(str(error)) from None
+            raise UserError(str(error)) from None
         return goal
 
 
-def settings_path() -> Path:
-    return config_dir() / "settings.toml"
-
-
 def load_settings(path: Path | None = None) -> Settings:
-    """Defaults when the file is absent; a :class:`PlanError` line when it is wrong."""
+    """Defaults when the file is absent; a :class:`UserError` line when it is wrong."""
     path = path or settings_path()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings()
     except (OSError, UnicodeDecodeError) as error:
-        raise PlanError(f"{path}: cannot read it ({error})") from None
+        raise UserError(f"{path}: cannot read it ({error})") from None
     except tomllib.TOMLDecodeError as error:
-        raise PlanError(f"{path}: invalid TOML: {error}") from None
+        raise UserError(f"{path}: invalid TOML: {error}") from None
     try:
         return Settings.model_validate(data)
     except ValidationError as error:
-        raise PlanError(f"{path}: {describe_validation_error(error)}") from None
+        raise UserError(f"{path}: {describe_validation_error(error)}") from None

@@ -3,8 +3,8 @@
 For the notes' 400 m repeats ("20-25% faster than what my normal running
 pace is"): the runner types the pace they know, from a watch in minutes per
 mile or kilometre or from a treadmill in km/h or mph, and gets the per-lap
-times to aim for. The arithmetic lives in :mod:`runtimer.coach.pace`; this
-module only reads arguments and lays out text. Like :mod:`runtimer.history_cli`
+times to aim for. The arithmetic lives in :mod:`runtimer.coach.goal_pace`; this
+module only reads arguments and lays out text. Like :mod:`runtimer.cli.history`
 it must not import :mod:`runtimer.cli` (which imports it).
 """
 
@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 from typing import TypeVar
 
-from runtimer.coach.pace import (
+from runtimer.cli.table import text_table
+from runtimer.coach.goal_pace import (
     GoalPace,
     PaceRate,
     format_pace,
@@ -23,10 +24,9 @@ from runtimer.coach.pace import (
     parse_percent_range,
     split_seconds,
 )
+from runtimer.errors import UserError
 from runtimer.plan.durations import format_time
-from runtimer.plan.errors import PlanError
-from runtimer.plan.pace import METRES_PER_UNIT, PaceUnit, check_plausible
-from runtimer.texttable import text_table
+from runtimer.plan.units import METRES_PER_UNIT, PaceUnit, check_plausible
 
 SPLITS: tuple[tuple[str, float], ...] = (
     ("200 m", 200.0),
@@ -73,7 +73,7 @@ def _pace(args: argparse.Namespace) -> int:
             fastest = f'"{args.pace}" made {goal.high_percent:g}% faster ({fast})'
             check_plausible(goal.fast.seconds_per_km, fastest)  # a calculator, but no sprint below 1:40/km
     except ValueError as error:
-        raise PlanError(str(error)) from None
+        raise UserError(str(error)) from None
     print("\n".join(_report(usual, goal)))
     return 0
 

@@ -1,7 +1,7 @@
 """The ``runtimer`` command: argument parsing and plain-text output.
 
 Every problem the user can cause ends as one line on stderr and exit code 2;
-this module is the edge where :class:`PlanError` turns into that line.
+this module is the edge where :class:`UserError` turns into that line.
 """
 
 from __future__ import annotations
@@ -13,21 +13,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from runtimer.history_cli import add_history_commands
-from runtimer.locations import user_workouts_dir
-from runtimer.pace_cli import add_pace_command
+from runtimer import __version__
+from runtimer.cli.history import add_history_commands
+from runtimer.cli.pace import add_pace_command
+from runtimer.cli.table import text_table
+from runtimer.config.paths import seeds_dir, user_workouts_dir
+from runtimer.config.settings import load_settings
+from runtimer.errors import USAGE_ERROR, UserError
 from runtimer.plan.durations import format_clock, parse_duration
-from runtimer.plan.errors import USAGE_ERROR, PlanError
 from runtimer.plan.loader import Catalogue, Entry, load_workout_file
 from runtimer.plan.overrides import Overrides, apply_overrides
-from runtimer.plan.pace import Pace, parse_pace
 from runtimer.plan.phases import expand, total_label
-from runtimer.prepare import HISTORY_WINDOW, prepare, with_goal_pace
-from runtimer.resources import seeds_dir
-from runtimer.settings import load_settings
-from runtimer.store.fallback import open_store
-from runtimer.texttable import text_table
-from runtimer.version import __version__
+from runtimer.plan.units import Pace, parse_pace
+from runtimer.session.prepare import HISTORY_WINDOW, prepare, with_goal_pace
+from runtimer.store.null import open_store
 
 
 class _Parser(argparse.ArgumentParser):
@@ -184,7 +183,7 @@ def _check(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             load_workout_file(path)
-        except PlanError as error:
+        except UserError as error:
             print(f"runtimer check: {error}", file=sys.stderr)
             failed = True
         else:
@@ -202,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _app)
     try:
         return handler(args)
-    except PlanError as error:
+    except UserError as error:
         print(f"runtimer: {error}", file=sys.stderr)
         return USAGE_ERROR
     except BrokenPipeError:

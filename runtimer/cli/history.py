@@ -20,9 +20,9 @@ import sys
 from pathlib import Path
 from typing import TypeVar
 
-from runtimer.plan.errors import USAGE_ERROR
+from runtimer.errors import USAGE_ERROR
 from runtimer.records import SessionRecord
-from runtimer.store.fallback import HistoryStore, NullStore, open_store
+from runtimer.store.null import HistoryStore, NullStore, open_store
 
 HISTORY_UNAVAILABLE = 1
 """History could not be opened (no permission, a newer runtimer's file): not the user's typo."""

@@ -24,7 +24,7 @@ import os
 def main() -> int:
     gc.disable()
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from runtimer.cli import main as cli_main  # imported only now: its imports are most of start-up
+    from runtimer.cli.main import main as cli_main  # imported only now: its imports are most of start-up
 
     return cli_main()
 

@@ -4,7 +4,7 @@ The notes: "I typically will shoot to run about 20-25% faster than what my
 normal running pace is. So if I'm running a 8:30/min mile on average, I'll try
 to run a 6:30 min pace or less at the minimum on each 400."
 
-Plans keep paces as whole seconds (:class:`runtimer.plan.pace.Pace`), which is
+Plans keep paces as whole seconds (:class:`runtimer.plan.units.Pace`), which is
 right for a target someone typed. The arithmetic here (unit conversion, a
 percentage off, a 400 m split) lands between seconds, so a :class:`PaceRate`
 keeps fractional seconds and only the formatting functions round. Pure: no
@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from runtimer.plan.durations import format_time
-from runtimer.plan.pace import METRES_PER_UNIT, ImplausiblePace, Pace, PaceUnit, check_plausible, parse_pace
+from runtimer.plan.units import METRES_PER_UNIT, ImplausiblePace, Pace, PaceUnit, check_plausible, parse_pace
 
 _SECONDS_PER_HOUR = 3600.0
 

@@ -1,0 +1,1 @@
+"""The runner's settings and where runtimer's files live."""
