@@ -45,7 +45,7 @@ The three measurements:
    and ``go``) start together and overlap, so neither onset is clean.
 
 Onsets are the first sample above a threshold after a stretch of quiet
-(tests.audio_capture.onsets), less the number of samples the cue's own
+(tests.support.audio_capture.onsets), less the number of samples the cue's own
 waveform takes to cross that threshold, so cues with slow attacks (jog takes
 4 ms) are not counted late.
 
@@ -94,7 +94,7 @@ from runtimer.session.clock import MonotonicClock
 from runtimer.session.recorder import SessionRecorder
 from runtimer.session.runner import Runner
 from runtimer.store.null import open_store
-from tests.audio_capture import (
+from tests.support.audio_capture import (
     PulseCapture,
     file_capture_home,
     isolated_env,

@@ -42,7 +42,7 @@ from bench.distro_python import DISTRO_PYTHON, distro_runtimer, own_build
 from bench.table import Row, median, render
 from bench.termdown_env import termdown_path
 from bench.tmux import Pane, Tmux
-from tests.audio_capture import PulseCapture, pulse_capture, pulse_missing
+from tests.support.audio_capture import PulseCapture, pulse_capture, pulse_missing
 
 POLL_S = 0.005
 FIRST_FRAME_TIMEOUT_S = 15.0

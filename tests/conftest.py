@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app_fixtures import AppBuilder
+from tests.support.app_fixtures import AppBuilder
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ import pytest
 import runtimer
 from runtimer.config.paths import seeds_dir, sounds_dir
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BUILT_INS = ["400s", "cadence", "downhill", "intervals", "recovery", "strength"]
 
 

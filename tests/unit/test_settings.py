@@ -10,8 +10,7 @@ from runtimer.config.paths import settings_path
 from runtimer.config.settings import Settings, load_settings
 from runtimer.errors import UserError
 from runtimer.plan.units import Pace
-
-from .cli_helpers import run
+from tests.support.cli_helpers import run
 
 
 def test_no_file_means_the_defaults(tmp_path: Path) -> None:

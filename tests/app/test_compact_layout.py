@@ -16,7 +16,7 @@ from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.picker import PickerScreen
 from runtimer.tui.screens.summary import SummaryScreen
 from runtimer.tui.widgets.keybar import KeyBar
-from tests.app_fixtures import AppBuilder, settle, wait_until
+from tests.support.app_fixtures import AppBuilder, settle, wait_until
 
 
 async def test_the_picker_turns_compact_and_shows_whole_quick_edits(build: AppBuilder) -> None:

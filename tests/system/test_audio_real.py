@@ -17,7 +17,7 @@ import pytest
 from runtimer.audio.library import load_library, silence_bytes
 from runtimer.audio.metronome import SEGMENT_LEAD_IN, beat_offset, render, segment_bounds
 from runtimer.audio.simpleaudio_out import PROBE_S, WORD_GAP_S
-from tests.audio_capture import (
+from tests.support.audio_capture import (
     file_capture_home,
     isolated_env,
     onsets,
@@ -71,7 +71,7 @@ def test_cues_land_in_order_with_volume_and_user_override(tmp_path: Path) -> Non
     user_sounds.mkdir(parents=True)
     builtin = load_library()
     # A user's lap.wav: the built-in tick under another name is easy to recognise.
-    (user_sounds / "lap.wav").write_bytes((Path(__file__).parent.parent / "sounds" / "tick.wav").read_bytes())
+    (user_sounds / "lap.wav").write_bytes((Path(__file__).parents[2] / "sounds" / "tick.wav").read_bytes())
 
     library = load_library(user_dir=user_sounds)
     library.set_volume(60)

@@ -8,8 +8,7 @@ from runtimer.plan.models import DurationSpan, Repeat, Step, StepKind, Workout
 from runtimer.plan.phases import expand, total_seconds
 from runtimer.plan.textsyntax import parse_workout_text, workout_to_text
 from runtimer.plan.units import Pace
-
-from .strategies import workouts
+from tests.support.strategies import workouts
 
 
 def test_the_core_session_expands_to_eighteen_phases() -> None:

@@ -17,7 +17,7 @@ import pytest
 from runtimer.audio.library import CUE_NAMES, VOICE_FOLDER, scale
 from runtimer.config.paths import sounds_dir
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FULL_SCALE = 32768
 FRAME = 441  # 10 ms
 

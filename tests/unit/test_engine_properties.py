@@ -13,8 +13,7 @@ from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, EngineSettings, State
 from runtimer.plan.models import Workout
 from runtimer.plan.phases import Phase, expand, reps_planned
-
-from .strategies import workouts
+from tests.support.strategies import workouts
 
 FLOOR = 30.0
 

@@ -9,8 +9,7 @@ import pytest
 from runtimer import __version__
 from runtimer.cli.main import main
 from runtimer.config.paths import seeds_dir
-
-from .cli_helpers import run
+from tests.support.cli_helpers import run
 
 CORE = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
 

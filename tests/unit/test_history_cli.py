@@ -14,8 +14,7 @@ import pytest
 from runtimer.config.paths import history_path
 from runtimer.plan.models import StepKind
 from runtimer.store.sessions import SessionStore
-
-from .cli_helpers import run
+from tests.support.cli_helpers import run
 
 DAY = datetime(2025, 3, 1, 6, 15, tzinfo=UTC)
 INTERVALS = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"

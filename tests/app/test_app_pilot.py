@@ -1,6 +1,6 @@
 """The app driven by keys and clicks, with a fake clock: a 36-minute session takes a second or two.
 
-Each test builds the app with :func:`tests.app_fixtures.make_test_app` and moves
+Each test builds the app with :func:`tests.support.app_fixtures.make_test_app` and moves
 time with the fake clock, so what the screen, the recorded sound and the
 history show can be checked at exact moments of a session.
 """
@@ -27,7 +27,7 @@ from runtimer.tui.screens.session import SessionScreen
 from runtimer.tui.screens.summary import SummaryScreen
 from runtimer.tui.widgets import touch
 from runtimer.tui.widgets.keybar import KeyBar
-from tests.app_fixtures import AppBuilder, advance, settle, wait_until
+from tests.support.app_fixtures import AppBuilder, advance, settle, wait_until
 
 SESSION = "10s warmup, 3x(20s sprint, 60s jog), 10s cooldown"
 NO_LEAD_IN = Settings(lead_in_s=0)

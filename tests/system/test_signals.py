@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from tests.app_fixtures import Tmux, history_json, needs_tmux, phase_line, wait_for_exit, write_settings
+from tests.support.terminal import Tmux, history_json, needs_tmux, phase_line, wait_for_exit, write_settings
 
 pytestmark = [needs_tmux, pytest.mark.slow]
 

@@ -15,7 +15,7 @@ from runtimer.session.clock import FakeClock
 from runtimer.tui.screens.help import HelpScreen
 from runtimer.tui.screens.session import SessionScreen
 from runtimer.tui.widgets.keybar import SEPARATOR, KeyBar, KeyEntry, fitting
-from tests.app_fixtures import AppBuilder, settle
+from tests.support.app_fixtures import AppBuilder, settle
 
 SESSION = "10s warmup, 2x(20s sprint, 60s jog)"
 

@@ -10,7 +10,7 @@ from runtimer.coach.guidance import Guidance, guidance, is_hard_session, is_hard
 from runtimer.plan.models import StepKind
 from runtimer.plan.textsyntax import parse_workout_text
 from runtimer.records import PhaseRecord, SessionRecord, Status
-from tests.records_factory import session_record
+from tests.support.records_factory import session_record
 
 TODAY = date(2025, 3, 10)
 INTERVALS = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"

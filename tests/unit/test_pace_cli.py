@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .cli_helpers import run
+from tests.support.cli_helpers import run
 
 
 def test_the_issue_example(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,7 @@ from runtimer.session.clock import FakeClock
 from runtimer.tui.screens.picker import PickerScreen
 from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.timeline import Timeline
-from tests.app_fixtures import AppBuilder, settle
+from tests.support.app_fixtures import AppBuilder, settle
 
 
 async def press(pilot: Pilot[None], clock: FakeClock, *keys: str) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app_fixtures import Tmux, history_json, needs_tmux, phase_line, write_settings
+from tests.support.terminal import Tmux, history_json, needs_tmux, phase_line, write_settings
 
 pytestmark = [needs_tmux, pytest.mark.slow]
 

@@ -23,8 +23,7 @@ from runtimer.plan.phases import expand
 from runtimer.plan.textsyntax import parse_workout_text
 from runtimer.records import FinalStatus, SessionRecord
 from runtimer.store.sessions import SessionStore
-
-from .strategies import workouts
+from tests.support.strategies import workouts
 
 START = datetime(2025, 3, 1, 6, 15, tzinfo=UTC)
 INTERVALS = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"

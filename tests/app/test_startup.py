@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.app_fixtures import AppBuilder, settle
+from tests.support.app_fixtures import AppBuilder, settle
 
 
 def run_python(code: str) -> str:

@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 
 from runtimer.session.clock import FakeClock
 from runtimer.tui.screens.summary import SummaryScreen
-from tests.app_fixtures import DEFAULT_SETTINGS, AppBuilder, advance, settle, steady_screen
+from tests.support.app_fixtures import DEFAULT_SETTINGS, AppBuilder, advance, settle, steady_screen
 
 SnapCompare = Callable[..., bool]
 SIZES = {"80x24": (80, 24), "40x12": (40, 12)}

@@ -13,9 +13,8 @@ from runtimer.records import PhaseRecord
 from runtimer.store.sessions import SessionStore
 from runtimer.tui.app import RuntimerApp
 from runtimer.tui.screens.history import HistoryScreen, all_splits, splits_line
-
-from .app_fixtures import make_test_app
-from .records_factory import session_record
+from tests.support.app_fixtures import make_test_app
+from tests.support.records_factory import session_record
 
 DAY = datetime(2025, 6, 1, 7, 0, tzinfo=UTC)
 

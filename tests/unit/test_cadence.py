@@ -12,7 +12,7 @@ from runtimer.plan.phases import expand
 from runtimer.plan.textsyntax import parse_workout_text
 from runtimer.records import SessionRecord
 from runtimer.session.prepare import prepare
-from tests.records_factory import session_record
+from tests.support.records_factory import session_record
 
 PLAN = "5m warmup, 4x(5m run @160-180spm), 5m cooldown"
 
