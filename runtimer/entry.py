@@ -4,11 +4,10 @@ Start-up builds a few hundred thousand objects that live as long as the
 process (Textual's and pydantic's classes, the stylesheet, the screen) and
 almost no cyclic garbage, yet the collector walks them again and again while
 they pile up: about 50 ms of a launch on a small machine. So collection waits
-until the first frame is on screen. Then everything alive is frozen, which
-leaves it out of every later collection and keeps the running session's
-collections short, and collection resumes. Commands that never open the
-screen (``list``, ``history``...) end with collection still parked: they are
-short, and what they allocate is freed by reference counting.
+until the first frame is on screen, where :mod:`runtimer.launch` freezes what
+start-up built and turns it back on. Commands that never open the screen
+(``list``, ``history``...) end with collection still parked: they are short,
+and what they allocate is freed by reference counting.
 
 Pydantic plugins are switched off unless the environment says otherwise:
 runtimer uses none, and looking for them reads the metadata of every package
@@ -27,9 +26,3 @@ def main() -> int:
     from runtimer.cli.main import main as cli_main  # imported only now: its imports are most of start-up
 
     return cli_main()
-
-
-def first_frame_shown() -> None:
-    """Freeze what start-up built and collect as usual from now on."""
-    gc.freeze()
-    gc.enable()

@@ -1,14 +1,18 @@
-"""Builds the real app: real clock, real sound (or the bell), real history.
+"""The one factory for the app, and the real launch: real clock, real sound (or the bell), real history.
 
-Kept apart from the CLI's argument handling so the CLI stays about arguments,
-and apart from the app so tests can build the app with fakes instead.
+:func:`build_app` is what every caller uses: the CLI through :func:`run_app`,
+and the Pilot and snapshot tests with fakes in the services. Keeping the
+factory here, apart from the CLI's argument handling, lets the CLI stay about
+arguments and the app stay about screens.
 """
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable
+
 from runtimer.audio.simpleaudio_out import open_audio
 from runtimer.config.settings import Settings
-from runtimer.entry import first_frame_shown
 from runtimer.plan.loader import Catalogue
 from runtimer.session.clock import MonotonicClock
 from runtimer.session.prepare import PreparedSession
@@ -17,7 +21,22 @@ from runtimer.tui.app import RuntimerApp
 from runtimer.tui.services import Services
 
 
-def launch(
+def build_app(
+    services: Services,
+    start: PreparedSession | None = None,
+    *,
+    handle_signals: bool = False,
+    first_frame_shown: Callable[[], None] | None = None,
+) -> RuntimerApp:
+    """The app for ``services``; with ``start`` it opens that session at once, as ``runtimer run`` does.
+
+    ``handle_signals`` only for a real terminal: tests share their process and
+    event loop with pytest.
+    """
+    return RuntimerApp(services, start, handle_signals=handle_signals, first_frame_shown=first_frame_shown)
+
+
+def run_app(
     catalogue: Catalogue,
     settings: Settings,
     store: HistoryStore,
@@ -34,18 +53,28 @@ def launch(
     services = Services(MonotonicClock(), audio, store, settings, catalogue)
 
     def after_first_frame() -> None:
-        first_frame_shown()
-        services.audio.warm_up()
+        end_start_up()
+        audio.warm_up()
 
-    app = RuntimerApp(services, start, handle_signals=True, first_frame_shown=after_first_frame)
+    app = build_app(services, start, handle_signals=True, first_frame_shown=after_first_frame)
     bell.app = app
-    services.audio.set_volume(settings.volume)
-    services.audio.set_muted(mute or settings.muted)
+    audio.set_volume(settings.volume)
+    audio.set_muted(mute or settings.muted)
     try:
         app.run()
     finally:
-        services.audio.close()
+        audio.close()
         store.close()
+
+
+def end_start_up() -> None:
+    """End of start-up (see :mod:`runtimer.entry`): freeze what it built, then collect as usual.
+
+    Frozen objects are left out of every later collection, which keeps the
+    running session's collections short.
+    """
+    gc.freeze()
+    gc.enable()
 
 
 class _LateBell:

@@ -1,9 +1,5 @@
 """``runtimer history`` and ``runtimer export``: the training log, read from the command line.
 
-Kept out of :mod:`runtimer.cli` so the plan commands and the history commands
-can change independently; ``cli.build_parser`` hands over its subcommands.
-This module must not import :mod:`runtimer.cli` (which imports it).
-
 Both commands open the store the way the app does, so a damaged file is moved
 aside and reported here too. If history cannot be opened at all they say why
 and exit 1 rather than print an empty list: "no sessions" would be a lie, and
@@ -17,9 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from datetime import tzinfo
 from pathlib import Path
 from typing import TypeVar
 
+from runtimer.cli.table import text_table
 from runtimer.errors import USAGE_ERROR
 from runtimer.records import SessionRecord
 from runtimer.store.null import HistoryStore, NullStore, open_store
@@ -54,7 +53,7 @@ def _count_argument(text: str) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    from runtimer.store.export import history_table, sessions_json
+    from runtimer.store.export import sessions_json
 
     records = _read(limit=args.limit)
     if records is None:
@@ -98,3 +97,16 @@ def _read(limit: int | None) -> list[SessionRecord] | None:
     finally:
         store.close()
     return None if isinstance(store, NullStore) else records
+
+
+NO_SESSIONS = "No sessions yet."
+
+
+def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> str:
+    """The ``runtimer history`` listing, in the runner's local time (or ``tz``)."""
+    from runtimer.store.export import HISTORY_COLUMNS, history_row
+
+    if not records:
+        return NO_SESSIONS + "\n"
+    rows = [HISTORY_COLUMNS, *(history_row(record, tz) for record in records)]
+    return "\n".join(text_table(rows)) + "\n"

@@ -4,8 +4,7 @@ For the notes' 400 m repeats ("20-25% faster than what my normal running
 pace is"): the runner types the pace they know, from a watch in minutes per
 mile or kilometre or from a treadmill in km/h or mph, and gets the per-lap
 times to aim for. The arithmetic lives in :mod:`runtimer.coach.goal_pace`; this
-module only reads arguments and lays out text. Like :mod:`runtimer.cli.history`
-it must not import :mod:`runtimer.cli` (which imports it).
+module only reads arguments and lays out text.
 """
 
 from __future__ import annotations

@@ -18,3 +18,7 @@ def text_table(rows: Sequence[Sequence[str]], right: Container[int] = ()) -> lis
         ).rstrip()
         for row in rows
     ]
+
+
+def print_table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Container[int] = ()) -> None:
+    print("\n".join(text_table([header, *rows], right)))

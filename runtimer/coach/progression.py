@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from runtimer.plan.durations import format_time
-from runtimer.plan.models import Repeat, Step, StepKind, Workout
+from runtimer.plan.models import REST_FLOOR_S, REST_STEP_S, Repeat, Step, StepKind, Workout
 from runtimer.records import SessionRecord
 
-DEFAULT_STEP_S = 15
-DEFAULT_FLOOR_S = 30
 STEPS_ABOVE_PLAN = 4
 """The ceiling: plan + 4 steps (2:00 becomes at most 3:00). A runner who still
 stops early with half as much rest again needs a shorter sprint, fewer reps or
@@ -48,8 +46,8 @@ def next_recovery(
     planned_s: int,
     *,
     kind: StepKind = StepKind.JOG,
-    step_s: int = DEFAULT_STEP_S,
-    floor_s: int = DEFAULT_FLOOR_S,
+    step_s: int = REST_STEP_S,
+    floor_s: int = REST_FLOOR_S,
     fresh: bool = False,
 ) -> Progression:
     """Where the next session's recovery starts.
@@ -93,7 +91,7 @@ def _verdict(last: SessionRecord, step_s: int) -> tuple[int, str]:
     return 0, "no answer last time"
 
 
-def with_recovery(workout: Workout, seconds: int, floor_s: int = DEFAULT_FLOOR_S) -> Workout:
+def with_recovery(workout: Workout, seconds: int, floor_s: int = REST_FLOOR_S) -> Workout:
     """The planned recovery moved to ``seconds``, and every other one by the same amount.
 
     Moving by the same amount rather than setting one length keeps a plan's shape:
@@ -125,8 +123,8 @@ def progress_workout(
     workout: Workout,
     last: SessionRecord | None,
     *,
-    step_s: int = DEFAULT_STEP_S,
-    floor_s: int = DEFAULT_FLOOR_S,
+    step_s: int = REST_STEP_S,
+    floor_s: int = REST_FLOOR_S,
     fresh: bool = False,
 ) -> tuple[Workout, Progression | None]:
     """The workout to run and why its recovery is what it is; ``None`` if it has none to move."""

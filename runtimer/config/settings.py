@@ -12,12 +12,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from runtimer.coach.cadence import DEFAULT_CADENCE_STEP
 from runtimer.coach.goal_pace import PaceRate, goal_pace, parse_percent_range
 from runtimer.config.paths import settings_path
+from runtimer.engine.machine import EngineSettings
 from runtimer.errors import UserError
 from runtimer.plan.durations import whole_seconds
 from runtimer.plan.loader import describe_validation_error
-from runtimer.plan.models import PaceField
+from runtimer.plan.models import REST_FLOOR_S, REST_STEP_S, PaceField
 from runtimer.plan.units import ImplausiblePace, Pace, check_plausible
 
 Announce = Literal["tones", "voice", "both"]
@@ -31,13 +33,13 @@ class Settings(BaseModel):
     muted: bool = False
     announce: Announce = "both"
     """Tones only, spoken words only, or a tone followed by words."""
-    lead_in_s: int = Field(default=3, ge=0, le=30)
-    rest_step_s: int = Field(default=15, ge=5, le=120)
+    lead_in_s: int = Field(default=EngineSettings.lead_in_s, ge=0, le=30)
+    rest_step_s: int = Field(default=REST_STEP_S, ge=5, le=120)
     """How much "not gassed" (-) and "too hard" (+) move every remaining rest."""
-    rest_floor_s: int = Field(default=30, ge=1, le=600)
+    rest_floor_s: int = Field(default=REST_FLOOR_S, ge=1, le=600)
     metronome: bool = True
     """Click along with steps that have a cadence target."""
-    cadence_step: int = Field(default=2, ge=0, le=10)
+    cadence_step: int = Field(default=DEFAULT_CADENCE_STEP, ge=0, le=10)
     """How many steps a minute a cadence ramp starts higher after each finished session."""
     usual_pace: PaceField | None = None
     """Your everyday running pace (``8:30/mi``); with ``faster`` it sets the goal pace of ``@goal`` steps."""
@@ -49,6 +51,12 @@ class Settings(BaseModel):
     def _percent_range(cls, text: str) -> str:
         parse_percent_range(text)
         return text
+
+    def engine_settings(self) -> EngineSettings:
+        """The engine's tunables from the runner's choices (the engine itself knows no settings file)."""
+        return EngineSettings(
+            lead_in_s=self.lead_in_s, rest_step_s=self.rest_step_s, rest_floor_s=self.rest_floor_s
+        )
 
     def goal(self, usual_pace: Pace | None = None) -> Pace | None:
         """The goal pace in whole seconds, in the unit the usual pace was given in."""

@@ -56,6 +56,10 @@ MAX_NOTE = 60
 MAX_DURATION_S = 6 * 3600
 """Six hours: longer than any session, short enough that a typo (99999h) is caught."""
 MAX_REPS = 99
+REST_STEP_S = 15
+"""How far "not gassed" and "too hard" move every rest, in a session and from one session to the next."""
+REST_FLOOR_S = 30
+"""The shortest a rest gets from "not gassed", unless its plan is shorter still."""
 
 
 def parse_kind(text: str) -> StepKind:

@@ -1,4 +1,4 @@
-"""History out of the app: JSON for programs, CSV for spreadsheets, a table for the terminal.
+"""History out of the app: JSON for programs, CSV for spreadsheets, the cells of a history table.
 
 Pure functions from records to text ending in a newline; the CLI decides
 between a file and stdout. Records are written in the order given, which from
@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from datetime import tzinfo
 from typing import Any
 
-from runtimer.cli.table import text_table
 from runtimer.plan.durations import format_clock, format_duration
 from runtimer.records import SessionRecord
 
@@ -33,7 +32,6 @@ SESSION_COLUMNS = (
     ("plan_text", "plan_text"),
 )
 PHASE_COLUMNS = ("position", "kind", "rep", "planned_s", "actual_s", "split_s", "target_split_s", "laps")
-NO_SESSIONS = "No sessions yet."
 
 
 def sessions_json(records: Sequence[SessionRecord]) -> str:
@@ -96,14 +94,6 @@ def history_row(record: SessionRecord, tz: tzinfo | None = None) -> tuple[str, .
 
 def reps_text(record: SessionRecord) -> str:
     return f"{record.reps_done}/{record.reps_planned}" if record.reps_planned else "-"
-
-
-def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> str:
-    """The ``runtimer history`` listing, in the runner's local time (or ``tz``)."""
-    if not records:
-        return NO_SESSIONS + "\n"
-    rows = [HISTORY_COLUMNS, *(history_row(record, tz) for record in records)]
-    return "\n".join(text_table(rows)) + "\n"
 
 
 def _rest(record: SessionRecord) -> str:

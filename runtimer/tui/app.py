@@ -1,7 +1,8 @@
 """The Textual app: a thin shell that routes between screens.
 
-Everything it needs comes in through :class:`Services`, so the CLI, the Pilot
-tests and the snapshot tests build the same app with different parts.
+Everything it needs comes in through :class:`Services`, and it is built by
+:func:`runtimer.launch.build_app` alone, so the CLI, the Pilot tests and the
+snapshot tests build the same app with different parts.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class RuntimerApp(App[None]):
                 with suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(number, self._stop_now, number)
         if self.start is not None:
-            self.push_screen(SessionScreen(self.start, self.services))
+            self.push_screen(SessionScreen(self.services.live_session(self.start)))
         else:
             self.push_screen(_picker_class()(self.services))
 
@@ -77,7 +78,7 @@ class RuntimerApp(App[None]):
             self.first_frame_shown()
 
     def on_start_session(self, message: StartSession) -> None:
-        self.push_screen(SessionScreen(message.prepared, self.services))
+        self.push_screen(SessionScreen(self.services.live_session(message.prepared)))
 
     async def on_show_picker(self, message: ShowPicker) -> None:
         while len(self.screen_stack) > 2:

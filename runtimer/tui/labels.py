@@ -15,6 +15,11 @@ def phase_name(kind: StepKind) -> str:
     return _NAMES.get(kind, kind.value.upper())
 
 
+def kind_class(kind: StepKind) -> str:
+    """The colour family: every recovery looks alike, everything else has its own."""
+    return "recovery" if kind.is_recovery else kind.value
+
+
 def phase_length(phase: Phase) -> str:
     return "lap" if phase.duration is None else format_clock(phase.duration)
 

@@ -1,7 +1,8 @@
 """Everything a screen needs from outside the UI, handed in rather than looked up.
 
-The CLI builds real services; tests build them with a fake clock, a recording
-audio output and a store in a temporary folder. Screens never construct these.
+The CLI builds real services (:func:`runtimer.launch.run_app`); tests build
+them with a fake clock, a recording audio output and a store in a temporary
+folder. Screens never construct these.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from runtimer.audio.base import AudioOutput
 from runtimer.config.settings import Settings
 from runtimer.plan.loader import Catalogue
 from runtimer.session.clock import Clock
+from runtimer.session.live import LiveSession
+from runtimer.session.prepare import PreparedSession
 from runtimer.store.null import HistoryStore
 
 
@@ -25,3 +28,9 @@ class Services:
     settings: Settings
     catalogue: Catalogue
     today: Callable[[], date] = field(default=date.today)
+
+    def live_session(self, prepared: PreparedSession) -> LiveSession:
+        """The one place a session is wired up, whether ``runtimer run`` or the picker started it."""
+        return LiveSession(
+            prepared, clock=self.clock, audio=self.audio, store=self.store, settings=self.settings
+        )

@@ -91,8 +91,8 @@ async def test_a_whole_session_through_every_key(build: AppBuilder) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, clock)
         screen = session(app)
-        runner = screen.runner
-        assert runner.snapshot().state is State.COUNTDOWN
+        live = screen.live
+        assert live.snapshot().state is State.COUNTDOWN
         assert text(app, "#phase") == "GET READY"
 
         # The lead-in: a start sound and 3-2-1, then "go" on the first phase.
@@ -105,22 +105,22 @@ async def test_a_whole_session_through_every_key(build: AppBuilder) -> None:
         # Pause: the countdown holds however long the fake clock runs.
         await advance(pilot, clock, 4)
         await press(pilot, clock, "space")
-        held = runner.snapshot()
+        held = live.snapshot()
         assert held.state is State.PAUSED
         assert held.remaining_s == 6
         assert text(app, "#phase") == "PAUSED · WARM-UP"
         assert screen.has_class("-paused")
         await advance(pilot, clock, 300)
-        assert runner.snapshot().remaining_s == 6
-        assert runner.snapshot().elapsed_s == 4
+        assert live.snapshot().remaining_s == 6
+        assert live.snapshot().elapsed_s == 4
         assert "paused" in audio.arguments("play")
 
         # Resume, and the warm-up ends six seconds later into sprint 1 of 3.
         await press(pilot, clock, "space")
-        assert runner.snapshot().state is State.RUNNING
+        assert live.snapshot().state is State.RUNNING
         assert "resumed" in audio.arguments("play")
         await advance(pilot, clock, 6)
-        assert runner.snapshot().index == 1
+        assert live.snapshot().index == 1
         assert text(app, "#phase") == "SPRINT"
         assert text(app, "#rep") == "Rep 1 / 3"
         assert screen.has_class("-sprint")
@@ -128,38 +128,38 @@ async def test_a_whole_session_through_every_key(build: AppBuilder) -> None:
 
         # n skips to the jog, b goes back to the sprint, n again.
         await press(pilot, clock, "n")
-        assert runner.snapshot().phase.kind is StepKind.JOG
+        assert live.snapshot().phase.kind is StepKind.JOG
         assert audio.arguments("play")[-1] == "jog"
         await press(pilot, clock, "b")
-        assert runner.snapshot().index == 1
-        assert runner.snapshot().phase.kind is StepKind.SPRINT
+        assert live.snapshot().index == 1
+        assert live.snapshot().phase.kind is StepKind.SPRINT
         await press(pilot, clock, "n")
-        assert runner.snapshot().index == 2
+        assert live.snapshot().index == 2
 
         # "-": not gassed, every rest 15 s shorter; "+" (and "=") puts it back.
         await press(pilot, clock, "minus")
-        jogs = [p.duration for p in runner.engine.phases if p.kind is StepKind.JOG]
+        jogs = [p.duration for p in live.engine.phases if p.kind is StepKind.JOG]
         assert jogs == [45, 45, 45]
         assert text(app, "#rest") == "rest -15 s"
         assert "rest_shorter" in audio.arguments("play")
         await press(pilot, clock, "plus")
-        assert [p.duration for p in runner.engine.phases if p.kind is StepKind.JOG] == [60, 60, 60]
+        assert [p.duration for p in live.engine.phases if p.kind is StepKind.JOG] == [60, 60, 60]
         assert text(app, "#rest") == "rest as planned"
         await press(pilot, clock, "equals_sign")
-        assert [p.duration for p in runner.engine.phases if p.kind is StepKind.JOG] == [75, 75, 75]
+        assert [p.duration for p in live.engine.phases if p.kind is StepKind.JOG] == [75, 75, 75]
         await press(pilot, clock, "minus")
         assert text(app, "#rest") == "rest as planned"
 
         # r: one more rep; f during rep 2: the block ends after it.
         await press(pilot, clock, "r")
         assert text(app, "#rep") == "Rep 1 / 4"
-        assert len(runner.engine.phases) == 10
+        assert len(live.engine.phases) == 10
         await advance(pilot, clock, 60)
-        assert runner.snapshot().index == 3
+        assert live.snapshot().index == 3
         assert text(app, "#rep") == "Rep 2 / 4"
         await press(pilot, clock, "f")
         assert text(app, "#rep") == "Rep 2 / 2"
-        assert [p.kind for p in runner.engine.phases] == [
+        assert [p.kind for p in live.engine.phases] == [
             StepKind.WARMUP,
             *[StepKind.SPRINT, StepKind.JOG] * 2,
             StepKind.COOLDOWN,
@@ -185,7 +185,7 @@ async def test_a_whole_session_through_every_key(build: AppBuilder) -> None:
         assert inside(app, "#question", "#dialog")
         await press(pilot, clock, "n")
         assert app.screen is screen
-        assert runner.snapshot().state is State.RUNNING
+        assert live.snapshot().state is State.RUNNING
 
         # The rest runs out on the clock: the summary asks its question.
         summary = await until_summary(pilot, clock)
@@ -199,7 +199,7 @@ async def test_a_whole_session_through_every_key(build: AppBuilder) -> None:
         assert ("jog", "one", "minute") in said
         assert ("paused",) in said and ("resumed",) in said and ("rest_shorter",) in said
         assert said[-1] == ("done",)
-        assert text(app, "#summary-title") == f"SESSION COMPLETE · {screen.prepared.name}"
+        assert text(app, "#summary-title") == f"SESSION COMPLETE · {screen.live.prepared.name}"
         assert app.screen.query_one("#gassed").display
         assert inside(app, "#question", "#summary")
         assert inside(app, "#answers TouchButton", "#summary")
@@ -230,7 +230,7 @@ async def test_quitting_mid_session_keeps_it_as_stopped(build: AppBuilder) -> No
     app, clock, _, store = build(SESSION)
     async with app.run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 3 + 10 + 5)  # lead-in, warm-up, five seconds of sprint 1
-        assert session(app).runner.snapshot().phase.kind is StepKind.SPRINT
+        assert session(app).live.snapshot().phase.kind is StepKind.SPRINT
         await press(pilot, clock, "q")
         assert isinstance(app.screen, ConfirmScreen)
         await press(pilot, clock, "y")
@@ -255,7 +255,7 @@ async def test_quitting_from_the_help_screen_still_asks(build: AppBuilder) -> No
         await press(pilot, clock, "escape")
         assert isinstance(app.screen, SessionScreen)
         assert app.return_code is None
-        await until(pilot, clock, lambda: session(app).recorder.session_id is not None, "history row")
+        await until(pilot, clock, lambda: session(app).live.session_id is not None, "history row")
     # Leaving the app any other way is a crash as far as history knows: the row is still
     # running until the next runtimer opens the history and marks it stopped.
     assert store.sessions()[0].status == "running"
@@ -266,15 +266,15 @@ async def test_an_open_phase_ends_with_the_lap_key(build: AppBuilder) -> None:
     app, clock, audio, store = build("2x(lap sprint, 30s jog)", NO_LEAD_IN)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, clock)
-        runner = session(app).runner
-        assert runner.snapshot().phase.duration is None
+        live = session(app).live
+        assert live.snapshot().phase.duration is None
         assert text(app, "#phase") == "SPRINT · press l at the line"
         await advance(pilot, clock, 600)  # an open phase never ends on its own
-        assert runner.snapshot().index == 0
-        assert runner.snapshot().phase_elapsed_s == 600
+        assert live.snapshot().index == 0
+        assert live.snapshot().phase_elapsed_s == 600
         await advance(pilot, clock, 72.5)
         await press(pilot, clock, "l")
-        assert runner.snapshot().phase.kind is StepKind.JOG
+        assert live.snapshot().phase.kind is StepKind.JOG
         assert "lap" in audio.arguments("play")
         await advance(pilot, clock, 30 + 65)
         await press(pilot, clock, "l")
@@ -325,7 +325,7 @@ async def test_a_split_stays_through_its_rest_and_time_left_counts_the_open_rep(
             "read while getting the breath back"
         )
         await advance(pilot, clock, 30)
-        assert session(app).runner.snapshot().phase.rep == 2
+        assert session(app).live.snapshot().phase.rep == 2
         assert not lap.display, "rep 2 is run without rep 1's split"
         # The last open phase is the one running: the time left still leaves it out.
         assert text(app, "#remaining") == "left 01:30 + laps"
@@ -342,7 +342,7 @@ async def test_back_to_back_lap_efforts_keep_the_split_through_the_next(build: A
         lap = app.screen.query_one("#lap")
         await advance(pilot, clock, 95)
         await press(pilot, clock, "l")
-        assert session(app).runner.snapshot().phase.rep == 2
+        assert session(app).live.snapshot().phase.rep == 2
         assert lap.display and text(app, "#lap").startswith("last lap 1:35")
 
 
@@ -354,7 +354,7 @@ async def test_a_split_taken_in_a_jog_goes_when_the_next_sprint_starts(build: Ap
         lap = app.screen.query_one("#lap")
         assert lap.display
         await advance(pilot, clock, 26)
-        assert session(app).runner.snapshot().phase.kind is StepKind.SPRINT
+        assert session(app).live.snapshot().phase.kind is StepKind.SPRINT
         assert not lap.display
 
 
@@ -363,7 +363,7 @@ async def test_rest_replies_name_the_rest_the_runner_is_coming_to(build: AppBuil
     app, clock, _, _ = build("1x(10s sprint, 40s jog), 2x(10s sprint, 2m jog)", NO_LEAD_IN)
     async with app.run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 10 + 40 + 5)
-        assert session(app).runner.snapshot().phase.block == 2
+        assert session(app).live.snapshot().phase.block == 2
         await press(pilot, clock, "plus")
         assert app.screen.query_one(KeyBar).message == "rests 2:15 now"
 
@@ -376,9 +376,9 @@ async def test_space_pauses_with_the_help_open(build: AppBuilder) -> None:
         await press(pilot, clock, "space")
         assert isinstance(app.screen, HelpScreen), "the help stays open"
         runner = app.screen_stack[-2]
-        assert isinstance(runner, SessionScreen) and runner.runner.snapshot().state is State.PAUSED
+        assert isinstance(runner, SessionScreen) and runner.live.snapshot().state is State.PAUSED
         await press(pilot, clock, "space")
-        assert runner.runner.snapshot().state is State.RUNNING
+        assert runner.live.snapshot().state is State.RUNNING
 
 
 async def test_clicking_next_skips_a_phase(build: AppBuilder, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -388,17 +388,17 @@ async def test_clicking_next_skips_a_phase(build: AppBuilder, monkeypatch: pytes
     app, clock, _, _ = build(SESSION, NO_LEAD_IN)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, clock)
-        runner = session(app).runner
-        assert runner.snapshot().index == 0
+        live = session(app).live
+        assert live.snapshot().index == 0
         assert await pilot.click("#do-skip")
         skip = app.screen.query_one("#do-skip")
         assert skip.has_class("-pressed"), "a tap lights the button, so the runner sees it landed"
         await settle(pilot, clock)
-        assert runner.snapshot().index == 1
+        assert live.snapshot().index == 1
         await wait_until(pilot, lambda: not skip.has_class("-pressed"))
         assert await pilot.click("#do-pause_resume")
         await settle(pilot, clock)
-        assert runner.snapshot().state is State.PAUSED
+        assert live.snapshot().state is State.PAUSED
 
 
 async def test_the_session_screen_when_small_and_when_resized(build: AppBuilder) -> None:
@@ -415,15 +415,15 @@ async def test_the_session_screen_when_small_and_when_resized(build: AppBuilder)
             assert app.size == size
             assert screen.has_class("-compact") == (size[0] < 60 or size[1] < 18)
         assert screen.query_one("#buttons").display
-        assert screen.runner.snapshot().index == 1
-        assert screen.runner.snapshot().phase_elapsed_s == 6
+        assert screen.live.snapshot().index == 1
+        assert screen.live.snapshot().phase_elapsed_s == 6
 
 
 async def test_a_started_workout_runs_its_quick_edits(build: AppBuilder) -> None:
     app, clock, _, _ = build("intervals", NO_LEAD_IN, reps=7, sprint=40)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, clock)
-        phases = session(app).runner.engine.phases
+        phases = session(app).live.engine.phases
         assert [p.duration for p in phases if p.kind is StepKind.SPRINT] == [40] * 7
         assert text(app, "#rep") == ""
         assert text(app, "#next") == "Next: SPRINT 00:40 (rep 1/7)"
@@ -443,7 +443,7 @@ async def test_enter_starts_the_highlighted_workout(build: AppBuilder) -> None:
         chosen = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         assert chosen != first
         await press(pilot, clock, "enter")
-        assert session(app).prepared.name == chosen
+        assert session(app).live.prepared.name == chosen
 
 
 async def test_a_typed_one_line_workout_starts(build: AppBuilder) -> None:
@@ -458,7 +458,7 @@ async def test_a_typed_one_line_workout_starts(build: AppBuilder) -> None:
         assert not app.screen.query_one("#problem").display
         assert app.screen.query_one("#phases", DataTable).row_count == 2
         await press(pilot, clock, "enter")
-        phases = session(app).runner.engine.phases
+        phases = session(app).live.engine.phases
         assert [(p.kind, p.duration, p.rep) for p in phases] == [(StepKind.RUN, 60, 1), (StepKind.RUN, 60, 2)]
         await until_summary(pilot, clock)
         await press(pilot, clock, "enter")
@@ -501,7 +501,7 @@ async def test_editing_reps_changes_the_preview(build: AppBuilder) -> None:
         assert rows.row_count == 1 + 8 * 2 + 1
         assert rows.get_row_at(rows.row_count - 2)[3] == "8/8"
         await press(pilot, clock, "enter")
-        assert session(app).prepared.reps_planned == 8
+        assert session(app).live.prepared.reps_planned == 8
 
 
 async def test_not_gassed_shortens_the_next_sessions_rest(build: AppBuilder) -> None:
@@ -516,7 +516,7 @@ async def test_not_gassed_shortens_the_next_sessions_rest(build: AppBuilder) -> 
         await press(pilot, clock, "enter")
         first = session(app)
         assert not first.query_one("#why").display  # nothing to explain the first time
-        assert {p.duration for p in first.runner.engine.phases if p.kind is StepKind.JOG} == {120}
+        assert {p.duration for p in first.live.engine.phases if p.kind is StepKind.JOG} == {120}
         await until_summary(pilot, clock)
         await press(pilot, clock, "n")
         assert text(app, "#saved") == "Saved · not gassed: shorter rests next time"
@@ -532,10 +532,10 @@ async def test_not_gassed_shortens_the_next_sessions_rest(build: AppBuilder) -> 
         await press(pilot, clock, "enter")
         second = session(app)
         assert second is not first
-        assert {p.duration for p in second.runner.engine.phases if p.kind is StepKind.JOG} == {105}
+        assert {p.duration for p in second.live.engine.phases if p.kind is StepKind.JOG} == {105}
         assert second.query_one("#why").display
         assert "not gassed last time" in text(app, "#why")
-        await until(pilot, clock, lambda: second.recorder.session_id is not None, "history row")
+        await until(pilot, clock, lambda: second.live.session_id is not None, "history row")
     assert [(r.status, r.gassed, r.rest_s) for r in store.sessions()] == [
         ("running", None, 105),
         ("completed", False, 120),

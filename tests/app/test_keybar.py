@@ -85,7 +85,7 @@ async def test_clicking_a_key_on_the_footer_presses_it(build: AppBuilder) -> Non
         left = bar.content_region.x - bar.region.x  # the bar's padding
         assert await pilot.click(KeyBar, offset=(left + line.index("space"), 0))
         await settle(pilot, clock)
-        assert screen.runner.snapshot().state is State.PAUSED
+        assert screen.live.snapshot().state is State.PAUSED
         line = str(bar.render())
         assert line.startswith("space Resume"), "the footer names what space does now"
         assert await pilot.click(KeyBar, offset=(left + line.index("?"), 0))
@@ -117,7 +117,7 @@ async def test_at_an_open_phase_the_lap_key_shows_and_either_case_ends_it(build:
         assert screen.query_one("#targets").display, "the lap's distance is worth a compact row"
         await pilot.press("L")  # what "press L" invites, with shift
         await settle(pilot, clock)
-        assert screen.runner.engine.snapshot(clock.now()).index == 1
+        assert screen.live.engine.snapshot(clock.now()).index == 1
         assert "l Lap" not in screen.query_one(KeyBar).render().plain, "a timed jog needs no lap first"
 
 

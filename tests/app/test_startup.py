@@ -35,9 +35,9 @@ def test_the_command_runs_the_cli_with_collection_parked() -> None:
 def test_the_first_frame_freezes_start_up_and_collects_again() -> None:
     code = (
         "import gc\n"
-        "from runtimer.entry import first_frame_shown\n"
+        "from runtimer.launch import end_start_up\n"
         "gc.disable()\n"
-        "first_frame_shown()\n"
+        "end_start_up()\n"
         "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
     )
     assert run_python(code) == "True True"

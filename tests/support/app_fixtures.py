@@ -1,9 +1,10 @@
 """The one way the app tests build a :class:`RuntimerApp`: fake clock, recording audio, a real store.
 
-Like the CLI's ``launch``, but every part that could make a test slow or flaky is
-swapped out: time moves only when the test says so (:class:`FakeClock`), sound is
-recorded rather than played (:class:`RecordingOutput`), and history is a real
-SQLite file in the test's own folder. ``today`` is fixed so rest-day guidance
+Built by the CLI's own factory (:func:`runtimer.launch.build_app`), but every
+part that could make a test slow or flaky is swapped out: time moves only when
+the test says so (:class:`FakeClock`), sound is recorded rather than played
+(:class:`RecordingOutput`), and history is a real SQLite file in the test's own
+folder. ``today`` is fixed so rest-day guidance
 reads the same on every day of the year.
 """
 
@@ -21,6 +22,7 @@ from textual.widgets import Input
 from runtimer.audio.base import RecordingOutput
 from runtimer.config.paths import seeds_dir, user_workouts_dir
 from runtimer.config.settings import Settings
+from runtimer.launch import build_app
 from runtimer.plan.loader import Catalogue
 from runtimer.plan.overrides import Overrides
 from runtimer.session.clock import FakeClock
@@ -81,7 +83,7 @@ def make_test_app(
     if start is not None:
         prepared = prepare_start(catalogue, store, start, settings, fresh, **overrides)
     services = Services(clock, audio, store, settings, catalogue, today=lambda: today)
-    return RuntimerApp(services, prepared), clock, audio, store
+    return build_app(services, prepared), clock, audio, store
 
 
 class AppBuilder:

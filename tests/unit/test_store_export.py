@@ -7,9 +7,10 @@ import io
 import json
 from datetime import UTC, datetime, timedelta
 
+from runtimer.cli.history import NO_SESSIONS, history_table
 from runtimer.plan.models import StepKind
 from runtimer.records import PhaseRecord, SessionRecord
-from runtimer.store.export import NO_SESSIONS, history_table, sessions_csv, sessions_json
+from runtimer.store.export import sessions_csv, sessions_json
 
 START = datetime(2025, 3, 1, 6, 15, tzinfo=UTC)
 

@@ -13,13 +13,10 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Label
 
-from runtimer.engine import commands as c
 from runtimer.engine.events import Summary
 from runtimer.plan.durations import format_clock
 from runtimer.plan.models import StepKind
-from runtimer.session.prepare import PreparedSession
-from runtimer.session.recorder import SessionRecorder
-from runtimer.session.runner import Runner
+from runtimer.session.live import LiveSession
 from runtimer.tui.labels import phase_name, signed_seconds, split_text
 from runtimer.tui.layout import COMPACT_HEIGHT
 from runtimer.tui.messages import ShowPicker
@@ -66,23 +63,20 @@ class SummaryScreen(Screen[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, prepared: PreparedSession, runner: Runner, recorder: SessionRecorder) -> None:
+    def __init__(self, live: LiveSession) -> None:
         super().__init__()
-        assert runner.engine.summary is not None, "a summary comes after the session"
-        self.prepared = prepared
-        self.runner = runner
-        self.summary = runner.engine.summary
-        self.recorder = recorder
-        self.answer: bool | None = None
+        assert live.summary is not None, "a summary comes after the session"
+        self.live = live
+        self.summary = live.summary
         # Asked after sprints (the notes' own question), and after any session
         # whose rests history moves, such as a circuit's.
         sprinted = any(run.phase.kind is StepKind.SPRINT for run in self.summary.runs)
-        self.answered = not (sprinted or (prepared.progression is not None and self.summary.runs))
+        self.answered = not (sprinted or (live.prepared.progression is not None and self.summary.runs))
 
     def compose(self) -> ComposeResult:
         title = "SESSION COMPLETE" if self.summary.status == "completed" else "SESSION STOPPED"
         with VerticalScroll(id="summary"):
-            yield Label(f"{title} · {self.prepared.name}", id="summary-title")
+            yield Label(f"{title} · {self.live.prepared.name}", id="summary-title")
             for line in summary_lines(self.summary):
                 yield Label(line, classes="summary-line")
             with Vertical(id="gassed"):
@@ -116,14 +110,12 @@ class SummaryScreen(Screen[None]):
         if self.answered:
             return
         self.answered = True
-        self.answer = gassed
-        self.runner.send(c.AnswerGassed(gassed))
-        self.run_worker(self.recorder.answer_gassed(gassed), name="answer")
+        self.run_worker(self.live.answer_gassed(gassed), name="answer")
         self.query_one("#gassed").display = False
         self.query_one(KeyBar).set_keys(AFTER_KEYS)
         self.refresh_bindings()
         said = {True: "gassed", False: "not gassed", None: "skipped"}[gassed]
-        if self.prepared.teaches_next_session and gassed is not None:
+        if self.live.prepared.teaches_next_session and gassed is not None:
             said += ": shorter rests next time" if gassed is False else ": rests stay as they are"
         self.query_one("#saved", Label).update(f"Saved · {said}")
 

@@ -14,19 +14,14 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from runtimer.plan.models import StepKind
 from runtimer.plan.phases import Phase
+from runtimer.tui.labels import kind_class
 
 AHEAD, DONE = "▆", "▂"
 """Phases to come stand tall; finished ones sink. Drawn in the phase colour on the
 strip's own dark ground, a jog block still shows on the green jog screen."""
 OPEN_PHASE_WEIGHT_S = 90.0
 """How much room a lap-ended phase takes, having no length of its own."""
-
-
-def kind_class(kind: StepKind) -> str:
-    """The colour family: every recovery looks alike, everything else has its own."""
-    return "recovery" if kind.is_recovery else kind.value
 
 
 def segment_widths(durations: Sequence[float], width: int) -> list[int]:
