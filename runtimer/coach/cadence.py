@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from runtimer.plan.models import CadenceRamp, Repeat, Workout
+from runtimer.plan.models import CadenceRamp, Step, Workout
 from runtimer.records import SessionRecord
 
 DEFAULT_CADENCE_STEP = 2
@@ -35,24 +35,25 @@ def with_current_cadence(
     workout: Workout, completed: int, step: int = DEFAULT_CADENCE_STEP
 ) -> tuple[Workout, CadenceProgress | None]:
     """Every ramp starts ``step`` higher per completed session, capped at its top."""
-    progress: CadenceProgress | None = None
-    items = []
-    for item in workout.steps:
-        if isinstance(item, Repeat):
-            steps = []
-            for step_ in item.steps:
-                if isinstance(step_.cadence, CadenceRamp):
-                    ramp = step_.cadence
-                    start = min(ramp.high, ramp.low + step * completed)
-                    progress = CadenceProgress(
-                        start, ramp.high, completed, _reason(ramp, start, completed, step)
-                    )
-                    climbed = ramp.high if start >= ramp.high else CadenceRamp(start, ramp.high)
-                    step_ = step_.model_copy(update={"cadence": climbed})
-                steps.append(step_)
-            item = item.model_copy(update={"steps": steps})
-        items.append(item)
-    return workout.model_copy(update={"steps": items}), progress
+
+    def start_of(ramp: CadenceRamp) -> int:
+        return min(ramp.high, ramp.low + step * completed)
+
+    def climb(step_: Step) -> Step:
+        ramp = step_.cadence
+        if not isinstance(ramp, CadenceRamp):
+            return step_
+        start = start_of(ramp)
+        return step_.model_copy(
+            update={"cadence": ramp.high if start >= ramp.high else CadenceRamp(start, ramp.high)}
+        )
+
+    ramps = [step_.cadence for step_ in workout.all_steps() if isinstance(step_.cadence, CadenceRamp)]
+    if not ramps:
+        return workout, None
+    last = ramps[-1]  # the one the runner climbs last, which the reason speaks of
+    reason = _reason(last, start_of(last), completed, step)
+    return workout.map_steps(climb), CadenceProgress(start_of(last), last.high, completed, reason)
 
 
 def _reason(ramp: CadenceRamp, start: int, completed: int, step: int) -> str:

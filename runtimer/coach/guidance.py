@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
-from runtimer.plan.models import Repeat, Step, StepKind, Workout
+from runtimer.plan.models import StepKind, Workout
 from runtimer.plan.textsyntax import parse_workout_text
 from runtimer.records import SessionRecord
 
@@ -74,12 +74,9 @@ def guidance(
 
 
 def _hard_kinds(workout: Workout) -> set[StepKind]:
-    steps: list[Step] = []
-    for item in workout.steps:
-        steps.extend(item.steps if isinstance(item, Repeat) else [item])
     return {
         step.kind
-        for step in steps
+        for step in workout.all_steps()
         if step.kind is StepKind.SPRINT or (step.kind is StepKind.RUN and step.pace is not None)
     }
 

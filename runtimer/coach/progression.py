@@ -8,10 +8,11 @@ step on the runner's answer. Pure: records in, numbers and a sentence out.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from runtimer.plan.durations import format_time
-from runtimer.plan.models import REST_FLOOR_S, REST_STEP_S, Repeat, Step, StepKind, Workout
+from runtimer.plan.models import REST_FLOOR_S, REST_STEP_S, Step, StepKind, Workout
 from runtimer.records import SessionRecord
 
 STEPS_ABOVE_PLAN = 4
@@ -27,17 +28,23 @@ class Progression:
     reason: str
 
 
+def last_finished(history: Iterable[SessionRecord], workout: str) -> SessionRecord | None:
+    """The newest session of ``workout`` that has ended: where its progression starts.
+
+    ``history`` is newest first, as the store returns it.
+    """
+    return next((r for r in history if r.workout == workout and r.status != "running"), None)
+
+
 def planned_recovery(workout: Workout) -> tuple[StepKind, int] | None:
     """The first timed recovery inside a repeat block: what progression moves.
 
     ``None`` when there is none (a cadence run, a lap-ended recovery): then
     there is nothing to progress.
     """
-    for item in workout.steps:
-        if isinstance(item, Repeat):
-            for step in item.steps:
-                if step.kind.is_recovery and step.duration is not None:
-                    return step.kind, step.duration.value
+    for step in workout.all_steps(only_repeated=True):
+        if step.kind.is_recovery and step.duration is not None:
+            return step.kind, step.duration.value
     return None
 
 
@@ -110,13 +117,7 @@ def with_recovery(workout: Workout, seconds: int, floor_s: int = REST_FLOOR_S) -
             return step.model_copy(update={"duration": step.duration.choose(moved)})
         return step
 
-    items = [
-        item.model_copy(update={"steps": [edit(step) for step in item.steps]})
-        if isinstance(item, Repeat)
-        else item
-        for item in workout.steps
-    ]
-    return workout.model_copy(update={"steps": items})
+    return workout.map_steps(edit, only_repeated=True)
 
 
 def progress_workout(

@@ -8,6 +8,7 @@ records that the engine consumes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
@@ -388,6 +389,9 @@ class Repeat(BaseModel):
     repeat: RepSpan
     steps: list[Step] = Field(min_length=1)
 
+    def map_steps(self, edit: Callable[[Step], Step]) -> Repeat:
+        return self.model_copy(update={"steps": [edit(step) for step in self.steps]})
+
 
 def _item_tag(value: Any) -> str:
     if isinstance(value, dict):
@@ -409,6 +413,31 @@ class Workout(BaseModel):
     name: str = Field(min_length=1, max_length=40)
     description: str = ""
     steps: list[Item] = Field(min_length=1)
+
+    def all_steps(self, *, only_repeated: bool = False) -> Iterator[Step]:
+        """Every step in running order, each once (a repeat's steps are not expanded into reps)."""
+        for item in self.steps:
+            if isinstance(item, Repeat):
+                yield from item.steps
+            elif not only_repeated:
+                yield item
+
+    def map_steps(self, edit: Callable[[Step], Step], *, only_repeated: bool = False) -> Workout:
+        """A copy with ``edit`` applied to every step (only to those inside repeats, if asked)."""
+        items = [
+            item.map_steps(edit) if isinstance(item, Repeat) else item if only_repeated else edit(item)
+            for item in self.steps
+        ]
+        return self.model_copy(update={"steps": items})
+
+    def map_repeats(self, edit: Callable[[Repeat], Repeat]) -> Workout:
+        """A copy with ``edit`` applied to every repeat block."""
+        items = [edit(item) if isinstance(item, Repeat) else item for item in self.steps]
+        return self.model_copy(update={"steps": items})
+
+    @property
+    def has_repeats(self) -> bool:
+        return any(isinstance(item, Repeat) for item in self.steps)
 
     @model_validator(mode="after")
     def _ramps_need_reps(self) -> Self:

@@ -42,7 +42,6 @@ def apply_overrides(workout: Workout, overrides: Overrides) -> Workout:
             raise UserError(f"--{kind.value}: a step runs from 1s to {format_duration(MAX_DURATION_S)}")
     kinds = overrides.duration_kinds()
     used: set[StepKind] = set()
-    repeat_found = False
 
     def edit(step: Step) -> Step:
         seconds = kinds.get(step.kind)
@@ -52,18 +51,16 @@ def apply_overrides(workout: Workout, overrides: Overrides) -> Workout:
         duration = step.duration.choose(seconds) if step.duration else DurationSpan.fixed(seconds)
         return step.model_copy(update={"duration": duration})
 
-    items: list[Step | Repeat] = []
-    for item in workout.steps:
-        if isinstance(item, Repeat):
-            repeat_found = True
-            reps = item.repeat.choose(overrides.reps) if overrides.reps else item.repeat
-            items.append(Repeat(repeat=reps, steps=[edit(step) for step in item.steps]))
-        else:
-            items.append(edit(item))
-    if overrides.reps and not repeat_found:
+    def set_reps(block: Repeat) -> Repeat:
+        return block.model_copy(update={"repeat": block.repeat.choose(overrides.reps or block.repeat.value)})
+
+    if overrides.reps and not workout.has_repeats:
         raise UserError(f'--reps: workout "{workout.name}" has no repeated block')
+    edited = workout.map_steps(edit)
+    if overrides.reps:
+        edited = edited.map_repeats(set_reps)
     missing = sorted(kinds.keys() - used)
     if missing:
         name = missing[0].value
         raise UserError(f'--{name}: workout "{workout.name}" has no {name} step')
-    return workout.model_copy(update={"steps": items})
+    return edited

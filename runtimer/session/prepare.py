@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from runtimer.coach.cadence import CadenceProgress, completed_sessions, with_current_cadence
-from runtimer.coach.progression import Progression, progress_workout
+from runtimer.coach.progression import Progression, last_finished, progress_workout
 from runtimer.config.settings import Settings
 from runtimer.plan.loader import Entry
-from runtimer.plan.models import GOAL, Repeat, Step, Workout
+from runtimer.plan.models import GOAL, Step, Workout
 from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.phases import Phase, expand, reference_rest, reps_planned
 from runtimer.plan.textsyntax import workout_to_text
@@ -88,9 +88,12 @@ def prepare(
     workout, progression, cadence = entry.workout, None, None
     if entry.source in NAMED_SOURCES:
         name = workout.name
-        last = next((r for r in history if r.workout == name and r.status != "running"), None)
         workout, progression = progress_workout(
-            workout, last, step_s=settings.rest_step_s, floor_s=settings.rest_floor_s, fresh=fresh
+            workout,
+            last_finished(history, name),
+            step_s=settings.rest_step_s,
+            floor_s=settings.rest_floor_s,
+            fresh=fresh,
         )
         completed = 0 if fresh else completed_sessions(history, name)
         workout, cadence = with_current_cadence(workout, completed, settings.cadence_step)
@@ -112,10 +115,4 @@ def with_goal_pace(workout: Workout, goal: Pace | None) -> Workout:
     def edit(step: Step) -> Step:
         return step.model_copy(update={"pace": goal}) if step.pace == GOAL else step
 
-    items = [
-        item.model_copy(update={"steps": [edit(step) for step in item.steps]})
-        if isinstance(item, Repeat)
-        else edit(item)
-        for item in workout.steps
-    ]
-    return workout.model_copy(update={"steps": items})
+    return workout.map_steps(edit)

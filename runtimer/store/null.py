@@ -69,14 +69,8 @@ class NullStore:
     def set_gassed(self, session_id: int, gassed: bool | None) -> None:
         return None
 
-    def set_notes(self, session_id: int, notes: str | None) -> None:
-        return None
-
     def sessions(self, limit: int | None = None) -> list[SessionRecord]:
         return []
-
-    def last_session(self, workout: str) -> SessionRecord | None:
-        return None
 
     def close(self) -> None:
         return None

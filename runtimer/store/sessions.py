@@ -45,7 +45,6 @@ _FINISH = """
         reps_planned = :reps_planned, rest_adjust_s = :rest_adjust_s, rest_s = :rest_s
     WHERE id = :id"""
 _SET_GASSED = "UPDATE sessions SET gassed = :gassed WHERE id = :id"
-_SET_NOTES = "UPDATE sessions SET notes = :notes WHERE id = :id"
 # One statement, so it also proves at open that the file takes writes (SQLite
 # refuses even an UPDATE that matches nothing on a read-only file). A pause is
 # not counted in the end time: the phases are all the store ever heard.
@@ -222,17 +221,9 @@ class SessionStore:
         """The summary's question: ``None`` means the runner did not answer."""
         self._submit(_Write(_SET_GASSED, {"gassed": gassed}, session=session_id))
 
-    def set_notes(self, session_id: int, notes: str | None) -> None:
-        self._submit(_Write(_SET_NOTES, {"notes": notes or None}, session=session_id))
-
     def sessions(self, limit: int | None = None) -> list[SessionRecord]:
         """Newest first, each with its phases."""
         return self._read("1", {}, limit)
-
-    def last_session(self, workout: str) -> SessionRecord | None:
-        """The newest finished session of ``workout``: where progression starts."""
-        found = self._read("workout = :workout AND status != 'running'", {"workout": workout}, 1)
-        return found[0] if found else None
 
     def close(self) -> None:
         """Make a last attempt at the backlog; what still fails is lost with the process."""

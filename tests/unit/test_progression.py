@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from runtimer.coach.progression import (
     Progression,
+    last_finished,
     next_recovery,
     planned_recovery,
     progress_workout,
@@ -45,6 +46,18 @@ def last(rest_s: int | None = 120, **changes: object) -> SessionRecord:
         "notes": None,
     }
     return SessionRecord.model_validate(base | changes)
+
+
+def test_progression_starts_from_the_newest_ended_session_of_that_workout() -> None:
+    history = [  # newest first, as the store gives them
+        last(id=4, status="running"),
+        last(id=3, workout="cadence"),
+        last(id=2, status="stopped"),
+        last(id=1),
+    ]
+    found = last_finished(history, "intervals")
+    assert found is not None and found.id == 2
+    assert last_finished(history[:2], "intervals") is None
 
 
 def test_not_gassed_lowers_the_rest_by_one_step() -> None:
@@ -242,7 +255,7 @@ def test_a_fortnight_of_sessions(tmp_path: Path) -> None:
     ]
     started_with = []
     for gassed, reps_done, adjust in days:
-        workout, progression = progress_workout(plan, store.last_session("intervals"))
+        workout, progression = progress_workout(plan, last_finished(store.sessions(), "intervals"))
         assert progression is not None
         rest = progression.rest_s
         started_with.append(rest)
@@ -256,7 +269,7 @@ def test_a_fortnight_of_sessions(tmp_path: Path) -> None:
         store.finish(session, status, clock.now + timedelta(minutes=40), reps_done, 8, adjust, rest + adjust)
         store.set_gassed(session, gassed)
     assert started_with == [120, 105, 90, 60, 60, 75]
-    fresh_workout, fresh = progress_workout(plan, store.last_session("intervals"), fresh=True)
+    fresh_workout, fresh = progress_workout(plan, last_finished(store.sessions(), "intervals"), fresh=True)
     assert fresh is not None
     assert fresh.rest_s == 120
     assert fresh_workout == with_recovery(plan, 120)

