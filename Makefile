@@ -1,5 +1,7 @@
 # The two commands a new user needs: `make run` and `make test`.
 # Both create .venv when missing and (re)install when pyproject.toml changes.
+# `make check` is the developer's quick loop: linters, types, layer rules and
+# the unit tests, without the apt installs, the app, real sound or terminals.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -14,7 +16,7 @@ ALSA_HEADER := /usr/include/alsa/asoundlib.h
 # Stand-in sound cards for the real-sound tests (ALSA file plugin, PulseAudio null sink).
 AUDIO_TEST_PACKAGES := alsa-utils pulseaudio pulseaudio-utils libasound2-plugins tmux
 
-.PHONY: run test bench system-deps audio-test-deps clean
+.PHONY: run test check bench system-deps audio-test-deps clean
 
 run: $(STAMP_RUN)
 	@$(COMPILE)
@@ -22,7 +24,10 @@ run: $(STAMP_RUN)
 
 test: $(STAMP_TEST) audio-test-deps
 	@$(COMPILE)
-	bash tools/run-tests.sh $(BIN)
+	bash tools/run-tests.sh $(BIN) tests
+
+check: $(STAMP_TEST)
+	bash tools/run-tests.sh $(BIN) tests/unit -q
 
 bench: $(STAMP_TEST) audio-test-deps
 	@$(COMPILE)

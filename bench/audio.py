@@ -164,7 +164,7 @@ async def app_session(out: AudioOutput, phases: list[Phase], folder: Path) -> fl
     runner = Runner(Engine(phases, EngineSettings(lead_in_s=0)), clock)
     store = open_store(folder / "history.sqlite3")
 
-    def screen(event: e.Event) -> None:
+    def screen(_event: e.Event) -> None:
         runner.snapshot()
 
     runner.subscribe(CuePlayer(out, "tones"))

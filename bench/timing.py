@@ -59,7 +59,7 @@ class Subscribers:
         self._snapshot = snapshot
         self.cues: list[str] = []
 
-    def screen(self, event: object) -> None:
+    def screen(self, _event: object) -> None:
         self._snapshot()
 
     def audio(self, event: object) -> None:

@@ -47,7 +47,7 @@ def add_plan_commands(commands: argparse._SubParsersAction[_ParserT]) -> None:
     check.set_defaults(handler=_check)
 
 
-def open_picker(args: argparse.Namespace) -> int:
+def open_picker(_args: argparse.Namespace) -> int:
     """``runtimer`` alone: the workout picker."""
     from runtimer.launch import run_app
 
@@ -125,7 +125,7 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _list(args: argparse.Namespace) -> int:
+def _list(_args: argparse.Namespace) -> int:
     catalogue = _catalogue()
     rows = []
     for name, entry in sorted(catalogue.entries.items()):

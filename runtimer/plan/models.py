@@ -185,7 +185,7 @@ class DurationSpan(_Span):
     """Seconds, written like ``40s``, ``30-45s`` or ``30-45s=40s``."""
 
     @classmethod
-    def _parse_one(cls, part: str, whole: str) -> int:
+    def _parse_one(cls, part: str, _whole: str) -> int:
         return parse_duration(part)
 
     @classmethod

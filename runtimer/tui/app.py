@@ -80,7 +80,7 @@ class RuntimerApp(App[None]):
     def on_start_session(self, message: StartSession) -> None:
         self.push_screen(SessionScreen(self.services.live_session(message.prepared)))
 
-    async def on_show_picker(self, message: ShowPicker) -> None:
+    async def on_show_picker(self, _message: ShowPicker) -> None:
         while len(self.screen_stack) > 2:
             await self.pop_screen()
         picker = _picker_class()

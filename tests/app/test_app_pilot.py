@@ -522,7 +522,7 @@ async def test_not_gassed_shortens_the_next_sessions_rest(build: AppBuilder) -> 
         assert text(app, "#saved") == "Saved · not gassed: shorter rests next time"
         await press(pilot, clock, "enter")
 
-        assert app.screen is picker
+        assert isinstance(app.screen, PickerScreen) and app.screen is picker
         assert picker.prepared is not None and picker.prepared.name == "intervals"
         assert text(app, "#why") == "jog 1:45, was 2:00: not gassed last time"
         await press(pilot, clock, "x")  # fresh: history ignored

@@ -173,7 +173,7 @@ async def test_a_start_up_warning_outlasts_a_reply_and_stays_in_the_help(
     build: AppBuilder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     warning = "custom sounds: sprint.wav is not a WAV file (skipped)"
-    monkeypatch.setattr(RecordingOutput, "problems", property(lambda self: (warning,)))
+    monkeypatch.setattr(RecordingOutput, "problems", property(lambda _self: (warning,)))
     monkeypatch.setattr(session, "NOTICE_S", 1.0)
     monkeypatch.setattr(session, "WARNING_S", 4.0)  # outlasts the reply by seconds, even on a busy machine
     app, clock, _, _ = build("3x(20s sprint, 60s jog)", Settings(lead_in_s=0))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from hypothesis import strategies as st
 
 from runtimer.plan.models import (
@@ -16,8 +18,10 @@ from runtimer.plan.models import (
 )
 from runtimer.plan.units import Distance, Pace
 
+SpanT = TypeVar("SpanT", DurationSpan, RepSpan)
 
-def spans(cls: type[DurationSpan] | type[RepSpan], top: int) -> st.SearchStrategy[DurationSpan | RepSpan]:
+
+def spans(cls: type[SpanT], top: int) -> st.SearchStrategy[SpanT]:
     fixed = st.integers(1, top).map(cls.fixed)
     ranged = st.tuples(st.integers(1, top), st.integers(1, top)).filter(lambda t: t[0] < t[1])
     chosen = ranged.flatmap(lambda t: st.tuples(st.just(t[0]), st.just(t[1]), st.integers(t[0], t[1])))

@@ -105,7 +105,7 @@ def test_unreadable_and_missing_files(tmp_path: Path) -> None:
         load_workout_file(binary)
 
 
-def test_resolve_names_paths_and_one_liners(tmp_path: Path) -> None:
+def test_resolve_names_paths_and_one_liners() -> None:
     loaded = catalogue()
     assert loaded.resolve("cadence").workout.name == "cadence"
     assert loaded.resolve(str(seeds_dir() / "downhill.toml")).source == "file"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -279,12 +277,3 @@ def test_a_fortnight_of_sessions(tmp_path: Path) -> None:
 def test_a_workout_without_recoveries_is_left_alone() -> None:
     plan = parse_workout_text("10m warmup, 20m run @180spm")
     assert progress_workout(plan, last(90, gassed=False)) == (plan, None)
-
-
-def test_the_coach_imports_neither_a_database_nor_a_ui() -> None:
-    code = (
-        "import sys, runtimer.coach.progression, runtimer.coach.guidance; "
-        "print(sorted(m for m in ('sqlite3', '_sqlite3', 'textual', 'asyncio') if m in sys.modules))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"

@@ -88,7 +88,9 @@ async def eventually(check: Callable[[], bool], timeout_s: float = 3.0) -> None:
         await asyncio.sleep(0.005)
 
 
-async def begun(store: SessionStore, clock: FakeClock) -> tuple[Runner, SessionRecorder, asyncio.Task[None]]:
+async def begun(
+    store: SessionStore, clock: FakeClock
+) -> tuple[Runner, SessionRecorder, asyncio.Task[Summary | None]]:
     """A LAPS session running on ``clock``, once its history row exists."""
     runner, recorder = session(LAPS, store, clock)
     task = asyncio.create_task(runner.run())
@@ -238,7 +240,7 @@ async def test_with_history_off_the_session_runs_and_says_why() -> None:
 async def test_failing_writes_cost_the_record_not_the_session(
     db: Path, store: SessionStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(*args: object, **kwargs: object) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(store, "record_phase", broken)

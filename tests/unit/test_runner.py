@@ -1,4 +1,4 @@
-"""The async runner on a fake clock (exact) and on the real clock (briefly)."""
+"""The async runner on a fake clock, where every boundary lands exactly."""
 
 from __future__ import annotations
 
@@ -14,12 +14,9 @@ from runtimer.plan.phases import Phase, expand
 from runtimer.plan.textsyntax import parse_workout_text
 from runtimer.session.clock import FakeClock, MonotonicClock
 from runtimer.session.runner import Runner
+from tests.support.runners import runner_for
 
 CORE = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
-
-
-def runner_for(text: str, clock: FakeClock | MonotonicClock, lead_in: int = 3) -> Runner:
-    return Runner(Engine(expand(parse_workout_text(text)), EngineSettings(lead_in_s=lead_in)), clock)
 
 
 async def test_the_core_workout_on_a_fake_clock_lands_every_boundary_exactly() -> None:
@@ -67,7 +64,7 @@ async def test_a_slow_or_failing_subscriber_cannot_delay_a_boundary() -> None:
         if isinstance(event, e.SessionStarted):
             await asyncio.sleep(1.5)  # longer than the whole session
 
-    def broken(event: e.Event) -> None:
+    def broken(_event: e.Event) -> None:
         raise RuntimeError("a subscriber bug")
 
     runner.subscribe(slow)
@@ -81,21 +78,6 @@ async def test_a_slow_or_failing_subscriber_cannot_delay_a_boundary() -> None:
     assert len(starts) == 4
     lateness = [actual - ideal for actual, ideal in zip(starts, [0, 0.3, 0.6, 0.9], strict=True)]
     assert max(lateness) < 0.3, lateness  # the slow one would add 1.5 s; the rest is the machine
-
-
-async def test_the_real_clock_runs_a_short_session_on_time() -> None:
-    clock = MonotonicClock()
-    runner = runner_for("2x(1s sprint, 1s jog)", clock, lead_in=1)
-    ends: list[float] = []
-    runner.subscribe(
-        lambda event: ends.append(time.monotonic()) if isinstance(event, e.SessionFinished) else None
-    )
-    start = clock.now()
-    runner.send(c.Start())
-    summary = await runner.run()
-    assert summary is not None and summary.active_s == 4
-    # Never early; late only by a wake-up, which a loaded machine can stretch to tens of ms.
-    assert -0.01 < ends[0] - start - 5.0 < 0.25
 
 
 async def test_snapshot_moves_with_the_clock_not_with_ticks() -> None:

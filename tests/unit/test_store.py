@@ -138,7 +138,8 @@ def test_naive_start_times_are_local_and_stored_in_utc(store: SessionStore) -> N
     assert store.sessions()[0].started_at == local.astimezone(UTC)
 
 
-def test_the_file_is_wal_and_at_the_current_schema(db: Path, store: SessionStore) -> None:
+@pytest.mark.usefixtures("store")  # opening it is what makes the file
+def test_the_file_is_wal_and_at_the_current_schema(db: Path) -> None:
     with sqlite3.connect(db) as other:
         assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert other.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

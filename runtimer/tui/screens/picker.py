@@ -283,7 +283,7 @@ class PickerScreen(Screen[None]):
         if event.widget.id == "workouts":
             self.query_one("#oneline", Input).value = ""
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         """While a field has focus, "/" types a slash and Esc leads back to the list; the footer agrees."""
         typing = isinstance(self.focused, Input)
         if action == "focus_list":

@@ -253,7 +253,7 @@ class SessionScreen(Screen[None]):
         self.live.send(command)
         self._repaint()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         """Space pauses a running phase and resumes a paused one; the lead-in cannot be paused."""
         state = self.live.engine.state
         if action == "pause":

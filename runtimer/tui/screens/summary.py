@@ -119,7 +119,7 @@ class SummaryScreen(Screen[None]):
             said += ": shorter rests next time" if gassed is False else ": rests stay as they are"
         self.query_one("#saved", Label).update(f"Saved · {said}")
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         """Once answered, the question and its keys are gone."""
         return not (action == "gassed" and self.answered)
 

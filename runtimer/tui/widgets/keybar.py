@@ -110,7 +110,7 @@ class KeyBar(Widget):
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
-    def _bindings_changed(self, screen: Screen[object]) -> None:
+    def _bindings_changed(self, _screen: Screen[object]) -> None:
         self.refresh()
 
     def entries(self) -> list[KeyEntry]:
