@@ -7,11 +7,11 @@ Sprints rise, recoveries fall, and the 3-2-1 ticks lead into every change.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 
 from runtimer.audio.base import AudioOutput
 from runtimer.config.settings import Announce
 from runtimer.engine import events as e
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import StepKind
 from runtimer.plan.phases import Phase
 
@@ -91,8 +91,7 @@ def phase_words(phase: Phase) -> list[str]:
     return words
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(Frozen):
     """What to play for one event: a tone, words, or both."""
 
     tone: str | None = None

@@ -11,16 +11,15 @@ from what they actually ran, and deleting the history resets it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import CadenceRamp, Step, Workout
 from runtimer.records import SessionRecord
 
 DEFAULT_CADENCE_STEP = 2
 
 
-@dataclass(frozen=True)
-class CadenceProgress:
+class CadenceProgress(Frozen):
     start: int
     target: int
     sessions: int

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from runtimer.plan.durations import format_time
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.units import METRES_PER_UNIT, ImplausiblePace, Pace, PaceUnit, check_plausible, parse_pace
 
 _SECONDS_PER_HOUR = 3600.0
@@ -30,8 +30,7 @@ _SPEED = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(km/h|kmh|kph|mph)")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)(?:%?-(\d{1,3}(?:\.\d+)?))?%?")
 
 
-@dataclass(frozen=True)
-class PaceRate:
+class PaceRate(Frozen):
     """How fast someone runs, as seconds per kilometre, unrounded.
 
     One canonical unit means two rates that are the same speed compare equal
@@ -136,8 +135,7 @@ def _check_percent(percent: float, shown: str) -> None:
         raise ValueError(f"{shown} is out of range (a pace can be more than 0% and less than 100% faster)")
 
 
-@dataclass(frozen=True)
-class GoalPace:
+class GoalPace(Frozen):
     """A target pace for repeats, and the range it came from."""
 
     low_percent: float

@@ -8,9 +8,9 @@ The nervous system needs a chance to recover."
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import StepKind, Workout
 from runtimer.plan.textsyntax import parse_workout_text
 from runtimer.records import SessionRecord
@@ -19,8 +19,7 @@ RECOVERY_WORKOUT = "recovery"
 WEEK_DAYS = 7
 
 
-@dataclass(frozen=True)
-class Guidance:
+class Guidance(Frozen):
     rest_day: str | None
     """A suggestion to run ``recovery`` instead, or ``None``."""
     hard_days: int

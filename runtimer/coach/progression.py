@@ -9,9 +9,9 @@ step on the runner's answer. Pure: records in, numbers and a sentence out.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from runtimer.plan.durations import format_time
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import REST_FLOOR_S, REST_STEP_S, Step, StepKind, Workout
 from runtimer.records import SessionRecord
 
@@ -21,8 +21,7 @@ stops early with half as much rest again needs a shorter sprint, fewer reps or
 the recovery day, not an interval session that drifts into an easy jog."""
 
 
-@dataclass(frozen=True)
-class Progression:
+class Progression(Frozen):
     rest_s: int
     previous_rest_s: int | None
     reason: str

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,14 +15,14 @@ from pydantic import ValidationError
 
 from runtimer.errors import UserError
 from runtimer.plan.durations import parse_duration
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import Workout
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
 
 Source = Literal["built-in", "user", "file", "one-line"]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Frozen):
     """A workout and where it came from, so lists can say "built-in" or "user"."""
 
     workout: Workout
@@ -112,8 +111,7 @@ def _entries_in(folder: Path, source: Source) -> tuple[dict[str, Entry], dict[st
     return entries, problems
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(Frozen):
     """Built-ins overlaid by the user's workouts, plus the files that failed to load.
 
     A broken user file must not hide the other workouts, so its problem is kept

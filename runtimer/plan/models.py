@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
@@ -27,7 +26,16 @@ from pydantic import (
 )
 
 from runtimer.plan.durations import format_duration, parse_duration
-from runtimer.plan.units import Distance, Pace, parse_distance, parse_pace, split_seconds
+from runtimer.plan.frozen import Frozen
+from runtimer.plan.units import (
+    DISTANCE_HINT,
+    PACE_HINT,
+    Distance,
+    Pace,
+    parse_distance,
+    parse_pace,
+    split_seconds,
+)
 
 
 class StepKind(StrEnum):
@@ -232,8 +240,12 @@ GOAL = "goal"
 """A pace written as ``goal`` is the runner's goal pace from their settings (usual pace made faster)."""
 
 
-def _pace_from_text(value: Any) -> Any:
-    return parse_pace(value) if isinstance(value, str) else value
+def _pace(value: Any) -> Pace:
+    if isinstance(value, Pace):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a pace ({PACE_HINT})")
+    return parse_pace(value)
 
 
 def _pace_or_goal(value: Any) -> Pace | Literal["goal"]:
@@ -250,11 +262,10 @@ def _pace_or_goal(value: Any) -> Pace | Literal["goal"]:
 PaceOrGoalField = Annotated[Pace | Literal["goal"], PlainValidator(_pace_or_goal), PlainSerializer(str)]
 
 
-PaceField = Annotated[Pace, BeforeValidator(_pace_from_text), PlainSerializer(str)]
+PaceField = Annotated[Pace, PlainValidator(_pace), PlainSerializer(str)]
 
 
-@dataclass(frozen=True)
-class CadenceRamp:
+class CadenceRamp(Frozen):
     """A cadence that climbs across the reps of a block: ``170-180`` steps a minute.
 
     The metronome holds one tempo per phase, so a ramp moves rep by rep, from
@@ -304,7 +315,14 @@ def _distance_from_text(value: Any) -> Any:
     return parse_distance(value) if isinstance(value, str) else value
 
 
-DistanceField = Annotated[Distance, BeforeValidator(_distance_from_text), PlainSerializer(str)]
+def _distance(value: Any) -> Distance:
+    value = _distance_from_text(value)
+    if not isinstance(value, Distance):
+        raise ValueError(f"{value!r} is not a distance ({DISTANCE_HINT})")
+    return value
+
+
+DistanceField = Annotated[Distance, PlainValidator(_distance), PlainSerializer(str)]
 
 
 def _kind_from_text(value: Any) -> Any:

@@ -6,15 +6,13 @@ The CLI flags and the picker's fields both land here, so "--jog 90s" and typing
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-
 from runtimer.errors import UserError
 from runtimer.plan.durations import format_duration
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import MAX_DURATION_S, MAX_REPS, DurationSpan, Repeat, Step, StepKind, Workout
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(Frozen):
     """Values in whole seconds (durations) or reps; ``None`` leaves the plan alone."""
 
     reps: int | None = None
@@ -24,7 +22,7 @@ class Overrides:
     cooldown: int | None = None
 
     def duration_kinds(self) -> dict[StepKind, int]:
-        chosen = {StepKind(f.name): getattr(self, f.name) for f in fields(self) if f.name != "reps"}
+        chosen = {StepKind(name): getattr(self, name) for name in self._fields if name != "reps"}
         return {kind: seconds for kind, seconds in chosen.items() if seconds is not None}
 
 

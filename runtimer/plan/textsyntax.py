@@ -12,12 +12,12 @@ Every error names the 1-based column where the trouble starts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
 from runtimer.errors import UserError
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import (
     GOAL,
     LAP,
@@ -48,8 +48,7 @@ _CADENCE = re.compile(r"(\d+(?:-\d+)?)spm", re.IGNORECASE)
 _PUNCTUATION = ",()"
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(Frozen):
     text: str
     column: int
     kind: str  # "word", "punct", "target", "note"

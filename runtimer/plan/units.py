@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from runtimer.plan.frozen import Frozen
 
 PaceUnit = Literal["mi", "km"]
 PACE_HINT = "try 6:30/mi or 4:00/km"
 _PACE = re.compile(r"(\d{1,2}):(\d{2})/(mi|km)")
 
 
-@dataclass(frozen=True)
-class Pace:
+class Pace(Frozen):
     """Time per mile or kilometre, in whole seconds."""
 
     seconds: int
@@ -67,8 +67,7 @@ DISTANCE_HINT = "try 400m, 1km or 1mi"
 _DISTANCE = re.compile(r"(\d+(?:\.\d+)?)(m|km|mi)")
 
 
-@dataclass(frozen=True)
-class Distance:
+class Distance(Frozen):
     """A distance as written (``400m``, ``1.5km``, ``1mi``), so it prints back the same."""
 
     value: float

@@ -7,11 +7,11 @@ through :func:`prepare`, so what the picker previews is what runs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from runtimer.coach.cadence import CadenceProgress, completed_sessions, with_current_cadence
 from runtimer.coach.progression import Progression, last_finished, progress_workout
 from runtimer.config.settings import Settings
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.loader import Entry
 from runtimer.plan.models import GOAL, Step, Workout
 from runtimer.plan.overrides import Overrides, apply_overrides
@@ -26,8 +26,7 @@ HISTORY_WINDOW = 200
 """Sessions read to prepare the next one: rests need the last, cadence counts up to ten."""
 
 
-@dataclass(frozen=True)
-class PreparedSession:
+class PreparedSession(Frozen):
     entry: Entry
     workout: Workout
     phases: tuple[Phase, ...]

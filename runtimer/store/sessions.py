@@ -13,7 +13,6 @@ import math
 import sqlite3
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from runtimer.config.paths import history_path
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import StepKind
 from runtimer.records import FinalStatus, PhaseRecord, SessionRecord, to_utc_text
 from runtimer.store.liveness import LiveLock
@@ -65,8 +65,7 @@ _PERMANENT = (
 )
 
 
-@dataclass(frozen=True)
-class _Write:
+class _Write(Frozen):
     """One statement waiting to be run; ``session`` is resolved when it runs.
 
     ``creates`` marks ``begin``: its new row id becomes what ``session`` means,

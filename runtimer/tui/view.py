@@ -9,10 +9,10 @@ keeps the screen to wiring: which widget shows which field.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from runtimer.engine.machine import Engine, Snapshot, State
 from runtimer.plan.durations import format_clock
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import StepKind
 from runtimer.plan.phases import Phase
 from runtimer.tui.labels import kind_class, next_line, phase_name, signed_seconds
@@ -23,8 +23,7 @@ ALWAYS_SHOWN_KEYS = ("help", "quit_session")
 """The footer never drops these: where every key is listed, and how to leave."""
 
 
-@dataclass(frozen=True)
-class SessionView:
+class SessionView(Frozen):
     """One frame of the session screen, as text and flags; equal views draw the same screen."""
 
     phase: str

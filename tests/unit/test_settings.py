@@ -34,6 +34,7 @@ def test_a_good_file_is_read(tmp_path: Path) -> None:
         ("lead_in_s = 2.5\n", "lead_in_s: should be a valid integer, not 2.5"),
         ('announce = "beeps"\n', "announce: should be 'tones', 'voice' or 'both', not \"beeps\""),
         ('usual_pace = "0:20/mi"\n', 'usual_pace: "0:20/mi" is faster than anyone runs'),
+        ("usual_pace = 510\n", "usual_pace: 510 is not a pace (try 6:30/mi or 4:00/km)"),
         ("colour = 1\n", 'unknown key "colour"'),
     ],
 )

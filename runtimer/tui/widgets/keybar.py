@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -27,13 +26,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
+from runtimer.plan.frozen import Frozen
 from runtimer.tui.labels import shorten
 
 SEPARATOR = "  "
 
 
-@dataclass(frozen=True)
-class KeyEntry:
+class KeyEntry(Frozen):
     key: str
     """What the key press is, for a click to simulate (``question_mark``)."""
     shown: str
