@@ -52,7 +52,7 @@ class SoundFileError(ValueError):
 def read_wav(path: Path) -> array[int]:
     """Reads a 16-bit mono 44100 Hz PCM WAV; anything else is a SoundFileError.
 
-    No resampling or mixing down: the fix is one sox command (see the README),
+    No resampling or mixing down: the fix is one sox command (see docs/sounds.md),
     while guessing would hide a wrong file behind a sound that plays too fast.
     """
     try:
