@@ -59,11 +59,9 @@ def count(name: str, folder: Path) -> int:
     command = " ".join(shlex.quote(word) for word in [*valgrind, *program])
     socket = f"bench-instr-{os.getpid()}"
     tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
-    subprocess.run(
-        [*tmux, "new-session", "-d", "-x", "80", "-y", "24", "-s", "count", "-c", str(folder)]
-        + [f"env -i {' '.join(shlex.quote(f'{k}={v}') for k, v in env.items())} {command}"],
-        check=True,
-    )
+    variables = " ".join(shlex.quote(f"{key}={value}") for key, value in env.items())
+    window = ["new-session", "-d", "-x", "80", "-y", "24", "-s", "count", "-c", str(folder)]
+    subprocess.run([*tmux, *window, f"env -i {variables} {command}"], check=True)
     deadline = time.monotonic() + TIMEOUT_S
     try:
         while not out.exists() or "totals:" not in out.read_text(errors="replace"):
@@ -79,7 +77,9 @@ def count(name: str, folder: Path) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("programs", nargs="*", metavar="PROGRAM", help=f"any of: {', '.join(PROGRAMS)}")
     args = parser.parse_args()
     # Bytecode first: a count must not include compiling runtimer's sources (about 300 M).

@@ -16,6 +16,7 @@ from runtimer.coach.cadence import DEFAULT_CADENCE_STEP
 from runtimer.coach.goal_pace import PaceRate, goal_pace, parse_percent_range
 from runtimer.config.paths import settings_path
 from runtimer.engine.machine import EngineSettings
+from runtimer.engine.tuning import LEAD_IN_S
 from runtimer.errors import UserError
 from runtimer.plan.durations import whole_seconds
 from runtimer.plan.loader import describe_validation_error
@@ -33,7 +34,7 @@ class Settings(BaseModel):
     muted: bool = False
     announce: Announce = "both"
     """Tones only, spoken words only, or a tone followed by words."""
-    lead_in_s: int = Field(default=EngineSettings.lead_in_s, ge=0, le=30)
+    lead_in_s: int = Field(default=LEAD_IN_S, ge=0, le=30)
     rest_step_s: int = Field(default=REST_STEP_S, ge=5, le=120)
     """How much "not gassed" (-) and "too hard" (+) move every remaining rest."""
     rest_floor_s: int = Field(default=REST_FLOOR_S, ge=1, le=600)

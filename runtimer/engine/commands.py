@@ -2,83 +2,63 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from runtimer.plan.frozen import Frozen
 
 
-@dataclass(frozen=True)
-class Start:
+class Start(Frozen):
     """Begin the lead-in countdown, then the first phase."""
 
 
-@dataclass(frozen=True)
-class Pause:
-    pass
+class Pause(Frozen):
+    """Hold the phase where it is: a pause never eats phase time."""
 
 
-@dataclass(frozen=True)
-class Resume:
-    pass
+class Resume(Frozen):
+    """Carry on from where the pause held the phase."""
 
 
-@dataclass(frozen=True)
-class Toggle:
+class Toggle(Frozen):
     """Pause when running, resume when paused: the one key a sweaty finger finds."""
 
 
-@dataclass(frozen=True)
-class Skip:
+class Skip(Frozen):
     """End the current phase now and start the next."""
 
 
-@dataclass(frozen=True)
-class Back:
+class Back(Frozen):
     """Restart the previous phase (or the first, when already there)."""
 
 
-@dataclass(frozen=True)
-class Extend:
+class Extend(Frozen):
     """Lengthen (positive) or trim (negative) the current timed phase."""
 
     seconds: float
 
 
-@dataclass(frozen=True)
-class Lap:
+class Lap(Frozen):
     """End an open-ended phase, or record a split within a timed one."""
 
 
-@dataclass(frozen=True)
-class AdjustRest:
+class AdjustRest(Frozen):
     """``-1``: "not gassed", shorter rests; ``+1``: "too hard", longer rests."""
 
     direction: int
 
 
-@dataclass(frozen=True)
-class AddRep:
+class AddRep(Frozen):
     """One more rep of the current (or next) repeat block."""
 
 
-@dataclass(frozen=True)
-class FinishAfterRep:
+class FinishAfterRep(Frozen):
     """End the repeat block after the rep in progress."""
 
 
-@dataclass(frozen=True)
-class Stop:
+class Stop(Frozen):
     """End the session early; it is kept as stopped."""
 
 
-@dataclass(frozen=True)
-class Tick:
+class Tick(Frozen):
     """Emit whatever has fallen due by now."""
-
-
-@dataclass(frozen=True)
-class AnswerGassed:
-    """The runner's answer to "were you gassed on the last sprint?", after the end."""
-
-    gassed: bool | None
 
 
 Command = (
@@ -95,5 +75,4 @@ Command = (
     | FinishAfterRep
     | Stop
     | Tick
-    | AnswerGassed
 )

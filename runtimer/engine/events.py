@@ -6,9 +6,9 @@ the history recorder), so none of them has to ask the engine anything back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.phases import Phase
 
 
@@ -22,8 +22,7 @@ class EndedBy(StrEnum):
     STOP = "stop"
 
 
-@dataclass(frozen=True)
-class PhaseRun:
+class PhaseRun(Frozen):
     """One stretch of active time spent in a phase. ``back`` can make a phase run twice."""
 
     index: int
@@ -32,9 +31,13 @@ class PhaseRun:
     actual_s: float
     ended_by: EndedBy
 
+    @property
+    def completed(self) -> bool:
+        """Ran in full: to its time, or to the line. What counts a rep done and a phase done."""
+        return self.ended_by in (EndedBy.TIME, EndedBy.LAP)
 
-@dataclass(frozen=True)
-class Split:
+
+class Split(Frozen):
     """A lap: ``split_s`` is the time since the phase started or the previous lap in it."""
 
     index: int
@@ -43,9 +46,8 @@ class Split:
     phase: Phase
 
 
-@dataclass(frozen=True)
-class Summary:
-    """The session as history needs it; ``gassed`` arrives after the end."""
+class Summary(Frozen):
+    """The session as history needs it: what ran, and the plan as the runner left it."""
 
     status: str  # "completed" or "stopped"
     runs: tuple[PhaseRun, ...]
@@ -56,22 +58,19 @@ class Summary:
     active_s: float
     rest_adjust_s: float
     rest_s: float | None
-    gassed: bool | None = None
 
     @property
     def phases_done(self) -> int:
-        return sum(1 for run in self.runs if run.ended_by in (EndedBy.TIME, EndedBy.LAP))
+        return sum(1 for run in self.runs if run.completed)
 
 
-@dataclass(frozen=True)
-class SessionStarted:
+class SessionStarted(Frozen):
     phases: int
     planned_s: float
     lead_in_s: float
 
 
-@dataclass(frozen=True)
-class CountdownBeep:
+class CountdownBeep(Frozen):
     """3, 2, 1 before a phase change; ``next_index`` is ``None`` before the finish."""
 
     remaining: int
@@ -79,8 +78,7 @@ class CountdownBeep:
     next_phase: Phase | None
 
 
-@dataclass(frozen=True)
-class PhaseStarted:
+class PhaseStarted(Frozen):
     index: int
     phase: Phase
     phases: int
@@ -88,14 +86,12 @@ class PhaseStarted:
     next_phase: Phase | None
 
 
-@dataclass(frozen=True)
-class Halfway:
+class Halfway(Frozen):
     index: int
     phase: Phase
 
 
-@dataclass(frozen=True)
-class SecondsLeft:
+class SecondsLeft(Frozen):
     """A heads-up before the end of a long phase ("ten seconds"), ahead of the 3-2-1."""
 
     index: int
@@ -103,21 +99,18 @@ class SecondsLeft:
     seconds: int
 
 
-@dataclass(frozen=True)
-class PhaseEnded:
+class PhaseEnded(Frozen):
     run: PhaseRun
 
 
-@dataclass(frozen=True)
-class PhaseRetimed:
+class PhaseRetimed(Frozen):
     """The current phase's planned length changed (extend or trim)."""
 
     index: int
     planned_s: float
 
 
-@dataclass(frozen=True)
-class RestAdjusted:
+class RestAdjusted(Frozen):
     """``delta_s``: how far this press moved the rests; ``rest_s``: the session's reference rest now.
 
     The reference rest is :func:`~runtimer.plan.phases.reference_rest`, the
@@ -129,8 +122,7 @@ class RestAdjusted:
     total_adjust_s: float
 
 
-@dataclass(frozen=True)
-class RepsChanged:
+class RepsChanged(Frozen):
     """The runner added a rep or finished the block early: ``reps`` in ``block``, ``phases`` in all.
 
     ``reps_planned`` is the session's new total across every block, so history
@@ -143,8 +135,7 @@ class RepsChanged:
     reps_planned: int
 
 
-@dataclass(frozen=True)
-class Paused:
+class Paused(Frozen):
     """``phase_elapsed_s`` is the active time already run in the phase, whatever its plan became."""
 
     index: int
@@ -152,8 +143,7 @@ class Paused:
     phase_elapsed_s: float
 
 
-@dataclass(frozen=True)
-class Resumed:
+class Resumed(Frozen):
     """``phase_elapsed_s`` lets the metronome pick up in step even in a retimed or open phase."""
 
     index: int
@@ -161,23 +151,19 @@ class Resumed:
     phase_elapsed_s: float
 
 
-@dataclass(frozen=True)
-class LapRecorded:
+class LapRecorded(Frozen):
     split: Split
 
 
-@dataclass(frozen=True)
-class SessionFinished:
+class SessionFinished(Frozen):
     summary: Summary
 
 
-@dataclass(frozen=True)
-class SessionStopped:
+class SessionStopped(Frozen):
     summary: Summary
 
 
-@dataclass(frozen=True)
-class Ignored:
+class Ignored(Frozen):
     """A command that makes no sense now; the state is untouched."""
 
     command: str

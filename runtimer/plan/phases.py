@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from runtimer.plan.durations import format_clock, format_time
+from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import CadenceRamp, Repeat, Step, StepKind, Workout
 from runtimer.plan.units import Distance, Pace, split_seconds
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(Frozen):
     """One timed (or open-ended) stretch of the session.
 
     ``block`` numbers the repeat block a phase came from, so the engine can add

@@ -29,8 +29,6 @@ from runtimer.store.null import HistoryStore
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
-_COMPLETED = (e.EndedBy.TIME, e.EndedBy.LAP)
-"""How a phase ends when it was run in full; the engine counts reps the same way."""
 
 log = logging.getLogger(__name__)
 
@@ -224,6 +222,6 @@ class SessionRecorder:
 def _rep_run_in_full(run: e.PhaseRun) -> tuple[int, int] | None:
     """The (block, rep) of an effort that ran in full: the recorder's sign that the rep is done."""
     phase = run.phase
-    if run.ended_by not in _COMPLETED or phase.kind.is_recovery or phase.block is None or phase.rep is None:
+    if not run.completed or phase.kind.is_recovery or phase.block is None or phase.rep is None:
         return None
     return phase.block, phase.rep

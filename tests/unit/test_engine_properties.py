@@ -11,11 +11,31 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from runtimer.engine import commands as c
 from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, EngineSettings, State
+from runtimer.engine.transitions import TRANSITIONS, LeadInOver, PlanRunOut
 from runtimer.plan.models import Workout
 from runtimer.plan.phases import Phase, expand, reps_planned
 from tests.support.strategies import workouts
 
 FLOOR = 30.0
+
+
+def on_its_own(state: State) -> set[State]:
+    """``state`` and where time alone takes it along the table: the lead-in ends, the plan runs out."""
+    reached = {state}
+    for trigger in (LeadInOver, PlanRunOut):
+        after = TRANSITIONS[state].get(trigger)
+        if after is not None:
+            reached |= on_its_own(after)
+    return reached
+
+
+def along_the_table(before: State, command: c.Command) -> set[State]:
+    """Every state one ``handle`` may end in: time's own moves, the command's, then time's again."""
+    reached: set[State] = set()
+    for state in on_its_own(before):
+        after = TRANSITIONS[state].get(type(command))
+        reached |= on_its_own(state if after is None else after)
+    return reached
 
 
 def place_in_rep(phases: Sequence[Phase], index: int) -> tuple[int | None, int]:
@@ -47,7 +67,9 @@ class EngineMachine(RuleBasedStateMachine):
 
     def send(self, command: c.Command) -> list[e.Event]:
         before = {i: p.duration for i, p in enumerate(self.engine.phases) if p.is_recovery}
+        state = self.engine.state
         events = self.engine.handle(command, self.now)
+        assert self.engine.state in along_the_table(state, command), "a move the table does not list"
         self.events += events
         snapshot = self.engine.snapshot(self.now)
         for event in events:
@@ -92,7 +114,6 @@ class EngineMachine(RuleBasedStateMachine):
                 c.AddRep(),
                 c.FinishAfterRep(),
                 c.Stop(),
-                c.AnswerGassed(True),
             ]
         )
     )

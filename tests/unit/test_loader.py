@@ -72,7 +72,10 @@ def test_a_broken_user_file_is_reported_not_fatal(user_workouts: Path) -> None:
         ('[[steps]]\nkind = "run"\nduration = "20m"\ncadence = 300\n', "step 1 > cadence"),
         ('[[steps]]\nkind = "run"\nduration = "20m"\npace = "fast"\n', 'step 1 > pace: "fast" is not a pace'),
         ('[[steps]]\nkind = "run"\nduration = "20m"\npace = "80:00/km"\n', 'pace: "80:00/km" is slower'),
-        ('[[steps]]\nkind = "run"\ndistance = 400\npace = "6:30/mi"\n', "step 1 > distance: 400 is not a distance"),
+        (
+            '[[steps]]\nkind = "run"\ndistance = 400\npace = "6:30/mi"\n',
+            "step 1 > distance: 400 is not a distance",
+        ),
         ('[[steps]]\nkind = "run"\nduration = "20m"\npace = 390\n', "step 1 > pace: 390 is not a pace"),
         ("steps = []\n", "steps: should have at least 1 item, not 0"),
         ("steps = [1]\n", "step 1: should be a table of keys, not 1"),

@@ -215,7 +215,7 @@ def test_with_recovery_moves_every_rest_alike_and_touches_nothing_else(
     for old, new in zip(before, after, strict=True):
         if old.is_recovery and old.duration is not None:
             assert new.duration == max(old.duration + shift, min(30, old.duration))
-            assert new == type(new)(**{**old.__dict__, "duration": new.duration})
+            assert new == old.replace(duration=new.duration)
         else:
             assert new == old
 
