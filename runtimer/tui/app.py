@@ -39,7 +39,7 @@ holding the history's live lock."""
 
 
 class RuntimerApp(App[None]):
-    CSS_PATH = "runtimer.tcss"
+    CSS_PATH = "common.tcss"
     TITLE = "runtimer"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
@@ -53,7 +53,10 @@ class RuntimerApp(App[None]):
         handle_signals: bool = False,
         first_frame_shown: Callable[[], None] | None = None,
     ) -> None:
-        super().__init__()
+        # The first screen's styles come with the app's own, so the first frame parses the stylesheet
+        # once: a screen's CSS_PATH loaded when it is pushed makes Textual parse every source again.
+        first = "screens/session.tcss" if start is not None else "screens/picker.tcss"
+        super().__init__(css_path=[self.CSS_PATH, first])
         self.services = services
         self.start = start
         self.handle_signals = handle_signals

@@ -12,6 +12,7 @@ from runtimer.tui.widgets.touch import TouchButton
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    CSS_PATH = ["question.tcss", "dialogs.tcss"]  # noqa: RUF012 - Textual reads this class attribute
     BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),

@@ -27,6 +27,7 @@ KEYS = (
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [  # noqa: RUF012
         Binding("escape,question_mark,q,enter", "dismiss", "Close"),
         Binding("space", "pause_resume", "Pause"),

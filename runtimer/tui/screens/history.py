@@ -72,6 +72,7 @@ def compact_row(record: SessionRecord, workout_width: int) -> tuple[str, ...]:
 
 
 class HistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"
     BINDINGS = [Binding("escape,h,q", "app.pop_screen", "Back")]  # noqa: RUF012
 
     def __init__(self, services: Services) -> None:

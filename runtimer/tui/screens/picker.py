@@ -49,6 +49,7 @@ TYPE_HINT_SHORT = "/ to type a workout"
 
 
 class PickerScreen(Screen[None]):
+    CSS_PATH = "picker.tcss"
     BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
         Binding("enter", "start", "Start", priority=True),
         Binding("slash", "type_workout", "Type one"),

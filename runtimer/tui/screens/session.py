@@ -66,6 +66,7 @@ BUTTONS = (
 
 
 class SessionScreen(Screen[None]):
+    CSS_PATH = "session.tcss"
     BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
         # Two bindings on one key, so the footer names what space does now; neither shows in the lead-in.
         Binding("space", "pause", "Pause"),

@@ -55,6 +55,7 @@ AFTER_KEYS = ("back", "quit")
 
 
 class SummaryScreen(Screen[None]):
+    CSS_PATH = ["question.tcss", "summary.tcss"]  # noqa: RUF012 - Textual reads this class attribute
     BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
         Binding("y", "gassed(True)", "Gassed"),
         Binding("n", "gassed(False)", "Not gassed"),
