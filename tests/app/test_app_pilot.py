@@ -25,7 +25,8 @@ from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.picker import PickerScreen
 from runtimer.tui.screens.session import SessionScreen
 from runtimer.tui.screens.summary import SummaryScreen
-from runtimer.tui.widgets import touch
+from runtimer.tui.widgets import buttonrow
+from runtimer.tui.widgets.buttonrow import ButtonRow
 from runtimer.tui.widgets.keybar import KeyBar
 from tests.support.app_fixtures import AppBuilder, advance, settle, wait_until
 
@@ -39,6 +40,13 @@ UNTIL_S = 10.0
 def text(app: RuntimerApp, selector: str) -> str:
     """What a label on the current screen says."""
     return str(app.screen.query_one(selector, Label).content)
+
+
+def shown(app: RuntimerApp, part: str) -> str:
+    """What the session screen shows of ``part`` of its view (``phase``, ``rep``, ``sound``...)."""
+    view = session(app).view
+    assert view is not None
+    return str(getattr(view, part))
 
 
 def session(app: RuntimerApp) -> SessionScreen:
@@ -93,13 +101,13 @@ async def test_a_whole_session_through_every_key(build: AppBuilder) -> None:
         screen = session(app)
         live = screen.live
         assert live.snapshot().state is State.COUNTDOWN
-        assert text(app, "#phase") == "GET READY"
+        assert shown(app, "phase") == "GET READY"
 
         # The lead-in: a start sound and 3-2-1, then "go" on the first phase.
         await advance(pilot, clock, 3)
         assert audio.arguments("play") == ["session_start", "tick", "tick", "tick", "go"]
         assert [r.time for r in audio.records if r.action == "play"] == [0.0, 0.0, 1.0, 2.0, 3.0]
-        assert text(app, "#phase") == "WARM-UP"
+        assert shown(app, "phase") == "WARM-UP"
         assert screen.has_class("-warmup")
 
         # Pause: the countdown holds however long the fake clock runs.
@@ -108,7 +116,7 @@ async def test_a_whole_session_through_every_key(build: AppBuilder) -> None:
         held = live.snapshot()
         assert held.state is State.PAUSED
         assert held.remaining_s == 6
-        assert text(app, "#phase") == "PAUSED · WARM-UP"
+        assert shown(app, "phase") == "PAUSED · WARM-UP"
         assert screen.has_class("-paused")
         await advance(pilot, clock, 300)
         assert live.snapshot().remaining_s == 6
@@ -121,8 +129,8 @@ async def test_a_whole_session_through_every_key(build: AppBuilder) -> None:
         assert "resumed" in audio.arguments("play")
         await advance(pilot, clock, 6)
         assert live.snapshot().index == 1
-        assert text(app, "#phase") == "SPRINT"
-        assert text(app, "#rep") == "Rep 1 / 3"
+        assert shown(app, "phase") == "SPRINT"
+        assert shown(app, "rep") == "Rep 1 / 3"
         assert screen.has_class("-sprint")
         assert audio.arguments("play")[-1] == "sprint"
 
@@ -140,25 +148,25 @@ async def test_a_whole_session_through_every_key(build: AppBuilder) -> None:
         await press(pilot, clock, "minus")
         jogs = [p.duration for p in live.engine.phases if p.kind is StepKind.JOG]
         assert jogs == [45, 45, 45]
-        assert text(app, "#rest") == "rest -15 s"
+        assert shown(app, "rest") == "rest -15 s"
         assert "rest_shorter" in audio.arguments("play")
         await press(pilot, clock, "plus")
         assert [p.duration for p in live.engine.phases if p.kind is StepKind.JOG] == [60, 60, 60]
-        assert text(app, "#rest") == "rest as planned"
+        assert shown(app, "rest") == "rest as planned"
         await press(pilot, clock, "equals_sign")
         assert [p.duration for p in live.engine.phases if p.kind is StepKind.JOG] == [75, 75, 75]
         await press(pilot, clock, "minus")
-        assert text(app, "#rest") == "rest as planned"
+        assert shown(app, "rest") == "rest as planned"
 
         # r: one more rep; f during rep 2: the block ends after it.
         await press(pilot, clock, "r")
-        assert text(app, "#rep") == "Rep 1 / 4"
+        assert shown(app, "rep") == "Rep 1 / 4"
         assert len(live.engine.phases) == 10
         await advance(pilot, clock, 60)
         assert live.snapshot().index == 3
-        assert text(app, "#rep") == "Rep 2 / 4"
+        assert shown(app, "rep") == "Rep 2 / 4"
         await press(pilot, clock, "f")
-        assert text(app, "#rep") == "Rep 2 / 2"
+        assert shown(app, "rep") == "Rep 2 / 2"
         assert [p.kind for p in live.engine.phases] == [
             StepKind.WARMUP,
             *[StepKind.SPRINT, StepKind.JOG] * 2,
@@ -168,10 +176,10 @@ async def test_a_whole_session_through_every_key(build: AppBuilder) -> None:
         # m mutes the sound, and says so; m again unmutes.
         await press(pilot, clock, "m")
         assert audio.muted
-        assert text(app, "#sound") == "muted"
+        assert shown(app, "sound") == "muted"
         await press(pilot, clock, "m")
         assert not audio.muted
-        assert text(app, "#sound") == "sound on"
+        assert shown(app, "sound") == "sound on"
 
         # ? shows every key; escape closes it and the session is still there.
         await press(pilot, clock, "question_mark")
@@ -268,7 +276,7 @@ async def test_an_open_phase_ends_with_the_lap_key(build: AppBuilder) -> None:
         await settle(pilot, clock)
         live = session(app).live
         assert live.snapshot().phase.duration is None
-        assert text(app, "#phase") == "SPRINT · press l at the line"
+        assert shown(app, "phase") == "SPRINT · press l at the line"
         await advance(pilot, clock, 600)  # an open phase never ends on its own
         assert live.snapshot().index == 0
         assert live.snapshot().phase_elapsed_s == 600
@@ -295,22 +303,22 @@ async def test_the_metronome_key_on_a_cadence_run(build: AppBuilder) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, clock)
         assert "start_metronome" not in audio.arguments("play")
-        assert text(app, "#sound") == "sound on"
+        assert shown(app, "sound") == "sound on"
         await advance(pilot, clock, 10)
         assert text(app, "#targets") == "@180spm"
-        assert text(app, "#sound") == "sound on · click on"
+        assert shown(app, "sound") == "sound on · click on"
         assert audio.arguments("start_metronome") == [(180, 0.0)]
         await advance(pilot, clock, 5)
         await press(pilot, clock, "t")
         assert audio.arguments("stop_metronome") == [None]
-        assert text(app, "#sound") == "sound on · click off"
+        assert shown(app, "sound") == "sound on · click off"
         await advance(pilot, clock, 5)
         await press(pilot, clock, "t")
         assert audio.arguments("start_metronome") == [(180, 0.0), (180, 10.0)]
-        assert text(app, "#sound") == "sound on · click on"
+        assert shown(app, "sound") == "sound on · click on"
         await advance(pilot, clock, 20)  # into the cool-down: no cadence, no clicks
         assert audio.arguments("stop_metronome") == [None, None]
-        assert text(app, "#sound") == "sound on"
+        assert shown(app, "sound") == "sound on"
 
 
 async def test_a_split_stays_through_its_rest_and_time_left_counts_the_open_rep(build: AppBuilder) -> None:
@@ -318,7 +326,7 @@ async def test_a_split_stays_through_its_rest_and_time_left_counts_the_open_rep(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, clock)
         lap = app.screen.query_one("#lap")
-        assert text(app, "#remaining").endswith("+ laps")
+        assert shown(app, "remaining").endswith("+ laps")
         await advance(pilot, clock, 80)
         await press(pilot, clock, "l")
         assert lap.display and text(app, "#lap").startswith("last lap 1:20"), (
@@ -328,7 +336,7 @@ async def test_a_split_stays_through_its_rest_and_time_left_counts_the_open_rep(
         assert session(app).live.snapshot().phase.rep == 2
         assert not lap.display, "rep 2 is run without rep 1's split"
         # The last open phase is the one running: the time left still leaves it out.
-        assert text(app, "#remaining") == "left 01:30 + laps"
+        assert shown(app, "remaining") == "left 01:30 + laps"
         await advance(pilot, clock, 75)
         await press(pilot, clock, "l")
         await advance(pilot, clock, 30)
@@ -384,19 +392,20 @@ async def test_space_pauses_with_the_help_open(build: AppBuilder) -> None:
 async def test_clicking_next_skips_a_phase(build: AppBuilder, monkeypatch: pytest.MonkeyPatch) -> None:
     # The flash runs on a real-time timer. At its usual 0.2 s a loaded machine
     # (CI shares this one) could let it end before the click returned.
-    monkeypatch.setattr(touch, "PRESSED_S", 1.0)
+    monkeypatch.setattr(buttonrow, "PRESSED_S", 1.0)
     app, clock, _, _ = build(SESSION, NO_LEAD_IN)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, clock)
         live = session(app).live
+        buttons = app.screen.query_one(ButtonRow)
+        where = {action: start + width // 2 for action, start, width in buttons.placed()}
         assert live.snapshot().index == 0
-        assert await pilot.click("#do-skip")
-        skip = app.screen.query_one("#do-skip")
-        assert skip.has_class("-pressed"), "a tap lights the button, so the runner sees it landed"
+        assert await pilot.click(ButtonRow, offset=(1 + where["skip"], 0))  # 1: the row's padding
+        assert buttons.pressed == "skip", "a tap lights the button, so the runner sees it landed"
         await settle(pilot, clock)
         assert live.snapshot().index == 1
-        await wait_until(pilot, lambda: not skip.has_class("-pressed"))
-        assert await pilot.click("#do-pause_resume")
+        await wait_until(pilot, lambda: buttons.pressed is None)
+        assert await pilot.click(ButtonRow, offset=(1 + where["pause_resume"], 0))
         await settle(pilot, clock)
         assert live.snapshot().state is State.PAUSED
 
@@ -408,7 +417,7 @@ async def test_the_session_screen_when_small_and_when_resized(build: AppBuilder)
         screen = session(app)
         assert screen.has_class("-compact")
         assert not screen.query_one("#buttons").display
-        assert text(app, "#phase") == "SPRINT"
+        assert shown(app, "phase") == "SPRINT"
         for size in ((120, 40), (40, 12), (20, 6), (80, 24)):
             await pilot.resize_terminal(*size)
             await advance(pilot, clock, 1)
@@ -425,7 +434,7 @@ async def test_a_started_workout_runs_its_quick_edits(build: AppBuilder) -> None
         await settle(pilot, clock)
         phases = session(app).live.engine.phases
         assert [p.duration for p in phases if p.kind is StepKind.SPRINT] == [40] * 7
-        assert text(app, "#rep") == ""
+        assert shown(app, "rep") == ""
         assert text(app, "#next") == "Next: SPRINT 00:40 (rep 1/7)"
 
 
@@ -560,7 +569,7 @@ async def test_the_exercise_name_shows_on_a_small_terminal(build: AppBuilder) ->
     app, clock, _, _ = build('2x(40s exercise "single-leg deadlift", 20s rest)', NO_LEAD_IN)
     async with app.run_test(size=(40, 12)) as pilot:
         await advance(pilot, clock, 5)
-        assert text(app, "#phase") == "EXERCISE · single-leg deadlift"
+        assert shown(app, "phase") == "EXERCISE · single-leg deadlift"
         assert on_screen(app, "single-leg deadlift")
 
 
@@ -589,9 +598,9 @@ async def test_one_more_rep_counts_as_planned_on_the_summary_and_in_history(buil
     app, clock, _, store = build(SESSION, NO_LEAD_IN)
     async with app.run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 10 + 5)  # five seconds into sprint 1 of 3
-        assert text(app, "#rep") == "Rep 1 / 3"
+        assert shown(app, "rep") == "Rep 1 / 3"
         await press(pilot, clock, "r")
-        assert text(app, "#rep") == "Rep 1 / 4"
+        assert shown(app, "rep") == "Rep 1 / 4"
         summary = await until_summary(pilot, clock)
         assert (summary.summary.reps_done, summary.summary.reps_planned) == (4, 4)
         lines = [str(label.content) for label in app.screen.query(".summary-line").results(Label)]

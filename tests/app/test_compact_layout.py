@@ -16,6 +16,7 @@ from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.picker import PickerScreen
 from runtimer.tui.screens.summary import SummaryScreen
 from runtimer.tui.widgets.keybar import KeyBar
+from runtimer.tui.widgets.textrow import TextRow
 from tests.support.app_fixtures import AppBuilder, settle, wait_until
 
 
@@ -114,14 +115,14 @@ async def test_a_small_session_screen_still_says_when_cues_are_off(build: AppBui
     app, clock, _, _ = build("3x(20s sprint, 60s jog)", Settings(lead_in_s=0))
     async with app.run_test(size=(40, 12)) as pilot:
         await settle(pilot, clock)
-        rep = app.screen.query_one("#rep", Label)
-        assert str(rep.content) == "Rep 1 / 3"
+        topline = app.screen.query_one("#topline", TextRow)
+        assert topline.tail == "Rep 1 / 3"
         await pilot.press("m")
         await settle(pilot, clock)
-        assert str(rep.content) == "Rep 1 / 3 · muted"
+        assert topline.tail == "Rep 1 / 3 · muted"
         await pilot.resize_terminal(80, 24)
         await settle(pilot, clock)
-        assert str(rep.content) == "Rep 1 / 3"
+        assert topline.tail == "Rep 1 / 3"
 
 
 SVG_WINDOW_CHROME = {"ff5f57", "febc2e", "28c840", "c5c8c6"}

@@ -15,7 +15,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -34,16 +33,15 @@ from runtimer.tui.layout import is_compact
 from runtimer.tui.messages import SessionEvent
 from runtimer.tui.view import ALWAYS_SHOWN_KEYS, SessionView, session_view, sound_word
 from runtimer.tui.widgets.bigclock import BigClock
+from runtimer.tui.widgets.buttonrow import ButtonRow
 from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.progress import SessionProgress
+from runtimer.tui.widgets.textrow import TextRow
 from runtimer.tui.widgets.timeline import Timeline
-from runtimer.tui.widgets.touch import TouchButton
 
 REPAINT_AFTER_S = 0.005
 """Repaint just after the shown second changes, not on a fixed beat: a quiet screen costs no CPU."""
-SIZED_TO_TEXT = ("rep", "sound")
-"""Labels as wide as what they say, so that it is never cut; the others share what is left."""
-LABELS = ("phase", "rep", "targets", "next", "elapsed", "remaining", "rest", "sound")
+LABELS = ("targets", "next")
 """The view's fields that are each one label's text, by the label's id."""
 NOTICE_S = 2.0
 """How long a reply to a key (a refused rest change, the metronome switched) stays on screen."""
@@ -98,9 +96,7 @@ class SessionScreen(Screen[None]):
         """The phase the last shown split was taken in: it stays through the phase after."""
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="topline"):
-            yield Label(id="phase")
-            yield Label(id="rep")
+        yield TextRow(id="topline")
         yield BigClock(id="clock")
         yield Label(id="targets")
         yield Label(id="next")
@@ -108,14 +104,8 @@ class SessionScreen(Screen[None]):
         yield Label(id="lap")
         yield Timeline(id="timeline")
         yield SessionProgress(id="progress")
-        with Horizontal(id="status"):
-            yield Label(id="elapsed")
-            yield Label(id="remaining")
-            yield Label(id="rest")
-            yield Label(id="sound")
-        with Horizontal(id="buttons"):
-            for action, label in BUTTONS:
-                yield TouchButton(label, id=f"do-{action}")
+        yield TextRow(id="status")
+        yield ButtonRow(BUTTONS, id="buttons")
         yield KeyBar(pinned=ALWAYS_SHOWN_KEYS)
 
     def on_mount(self) -> None:
@@ -176,13 +166,16 @@ class SessionScreen(Screen[None]):
         for name in LABELS:
             text = getattr(new, name)
             if old is None or getattr(old, name) != text:
-                self.query_one(f"#{name}", Label).update(text, layout=name in SIZED_TO_TEXT)
+                self.query_one(f"#{name}", Label).update(text)
+        topline, status = self.query_one("#topline", TextRow), self.query_one("#status", TextRow)
+        topline.cells, topline.tail = (new.phase,), new.rep
+        status.cells, status.tail = (new.elapsed, new.remaining, new.rest), new.sound
         self.query_one(BigClock).text = new.clock
         self.query_one(SessionProgress).fraction = new.progress
         self.query_one("#targets").display = new.show_targets
-        pause = self.query_one("#do-pause_resume", TouchButton)
-        pause.label = new.pause_label
-        pause.display = new.can_pause
+        buttons = self.query_one(ButtonRow)
+        buttons.set_label("pause_resume", new.pause_label)
+        buttons.set_shown("pause_resume", new.can_pause)
         for colour in COLOURS:
             self.set_class(colour == new.colour, f"-{colour}")
         self.set_class(new.paused, "-paused")
@@ -245,10 +238,9 @@ class SessionScreen(Screen[None]):
 
     # ------------------------------------------------------------ actions
 
-    @on(TouchButton.Pressed)
-    async def _button(self, event: TouchButton.Pressed) -> None:
-        action = (event.button.id or "").removeprefix("do-")
-        await self.run_action(action)
+    @on(ButtonRow.Pressed)
+    async def _button(self, event: ButtonRow.Pressed) -> None:
+        await self.run_action(event.action)
 
     def _send(self, command: c.Command) -> None:
         self.live.send(command)
