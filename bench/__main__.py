@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import audio, startup, timing
+from bench import audio, session_cpu, startup, timing
 from bench.table import render
 
 
@@ -14,13 +14,14 @@ def main() -> None:
         "--quick",
         action="store_true",
         help=(
-            "10 s timing run, 3 launches and 15 s sessions instead of 60 s, 7, 60 s;"
+            "10 s timing run, 3 launches and a 60 s session instead of 60 s, 7 and 30 min;"
             " audio: 5 s of cues, 3 s metronomes, 5-phase sessions instead of 20 s, 4 s, 10"
         ),
     )
     args = parser.parse_args()
     rows = timing.rows(total_s=10 if args.quick else 60, phase_s=0.5)
-    rows += startup.rows(repeats=3 if args.quick else 7, session_s=15 if args.quick else 60)
+    rows += startup.rows(repeats=3 if args.quick else 7)
+    rows += session_cpu.rows(seconds=60 if args.quick else 1800)
     rows += audio.rows(
         latency_s=5 if args.quick else 20,
         metronome_s=3 if args.quick else 4,

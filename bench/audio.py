@@ -78,7 +78,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.startup import BenchError
+from bench.programs import BenchError
 from bench.table import Row, median, ms, percentile, render
 from bench.timing import NAIVE_STEP_S, Subscribers, ideal_starts, schedule
 from runtimer.audio.base import AudioOutput

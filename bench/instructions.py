@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.startup import isolated_env
+from bench.programs import isolated_env
 
 HERE = Path(__file__).resolve().parent
 TIMEOUT_S = 600.0

@@ -89,9 +89,15 @@ class Tmux:
         return lines
 
     def launch(self, argv: Sequence[str]) -> Pane:
-        """Start ``argv`` directly (no shell) in a new background window of the session."""
+        """Start ``argv`` directly (no shell) in a new background window of the session.
+
+        tmux hands a command of one word to a shell, which would then be the
+        pane's process; ``env`` in front makes it two words, and env execs the
+        program in its own place, so the pane's pid is the program's.
+        """
+        words = ["env", *argv] if len(argv) == 1 else list(argv)
         reply = self.command(
-            "new-window", "-d", "-P", "-F", quote("#{window_id} #{pane_pid}"), *map(quote, argv)
+            "new-window", "-d", "-P", "-F", quote("#{window_id} #{pane_pid}"), *map(quote, words)
         )
         window, pid = reply[0].split()
         return Pane(window, int(pid))
