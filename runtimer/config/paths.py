@@ -11,7 +11,6 @@ that knows either.
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 from typing import Literal
 
@@ -50,7 +49,7 @@ def user_sounds_dir() -> Path:
 
 
 def asset_dir(name: AssetFolder) -> Path:
-    packaged = Path(str(files("runtimer"))) / name
+    packaged = Path(__file__).resolve().parents[1] / name  # the package's own folder, as a wheel lays it out
     if packaged.is_dir():
         return packaged
     checkout = Path(__file__).resolve().parents[2] / name

@@ -60,15 +60,20 @@ DEFERRED = (
     "runtimer.tui.screens.summary",
     "runtimer.tui.screens.help",
     "runtimer.tui.screens.confirm",
+    "runtimer.tui.screens.history",
+    "runtimer.tui.widgets.touch",
     "runtimer.store.export",
+    "runtimer.coach.guidance",
+    "textual.widgets._data_table",
 )
-"""What ``runtimer run`` never needs before its first frame, so does not import until it is shown."""
+"""What ``runtimer run`` never needs before its first frame, so does not import until it is shown:
+the other screens, the dialogs' buttons, the history's writers and tables, the rest-day coach."""
 
 
 def test_a_session_start_up_leaves_the_later_screens_and_the_export_unimported() -> None:
     code = (
         "import sys\n"
-        "import runtimer.cli, runtimer.launch\n"
+        "import runtimer.cli.main, runtimer.launch, runtimer.tui.screens.session\n"
         f"print(','.join(m for m in {DEFERRED!r} if m in sys.modules))\n"
     )
     assert run_python(code) == ""

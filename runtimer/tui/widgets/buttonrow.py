@@ -21,10 +21,11 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from runtimer.tui.widgets.textrow import shares
-from runtimer.tui.widgets.touch import PRESSED_S
 
 GAP = 1
 """Blank cells after each button."""
+PRESSED_S = 0.2
+"""How long a pressed button stays lit (the dialogs' buttons too)."""
 
 
 class ButtonRow(Widget, can_focus=False):

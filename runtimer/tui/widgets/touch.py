@@ -15,8 +15,7 @@ from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
-PRESSED_S = 0.2
-"""How long a pressed button stays lit."""
+from runtimer.tui.widgets.buttonrow import PRESSED_S
 
 
 class TouchButton(Static, can_focus=False):
