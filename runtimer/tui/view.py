@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import math
 
+from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, Snapshot, State
-from runtimer.plan.durations import format_clock
+from runtimer.plan.durations import format_clock, format_time
 from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import StepKind
 from runtimer.plan.phases import Phase
-from runtimer.tui.labels import kind_class, next_line, phase_name, signed_seconds
+from runtimer.session.prepare import PreparedSession
+from runtimer.tui.labels import kind_class, next_line, phase_name, signed_seconds, split_text
 
+REPAINT_AFTER_S = 0.005
+"""Repaint just after the shown second changes, not on a fixed beat: a quiet screen costs no CPU."""
 PROGRESS_STEPS = 200
 """The progress bar moves in half-percent steps; finer changes would redraw nothing visible."""
 ALWAYS_SHOWN_KEYS = ("help", "quit_session")
@@ -91,6 +95,63 @@ def session_view(
         pinned_keys=_pinned_keys(phase, ready),
         hidden_keys=_hidden_keys(snap, engine),
     )
+
+
+def next_repaint_s(snap: Snapshot) -> float | None:
+    """When the digits next change: counting down, as the time left crosses a whole second;
+    counting up, as the time run does. ``None`` while nothing moves (paused, over)."""
+    if snap.state is State.COUNTDOWN:
+        delay = snap.lead_in_remaining_s % 1.0
+    elif snap.state is State.RUNNING and snap.remaining_s is not None:
+        delay = snap.remaining_s % 1.0
+    elif snap.state is State.RUNNING:
+        delay = 1.0 - snap.phase_elapsed_s % 1.0
+    else:
+        return None
+    return (delay or 1.0) + REPAINT_AFTER_S
+
+
+def rests_now(rest_s: float | None) -> str:
+    """The reply to "-" or "+": the rest the runner is in or about to start (the reference rest
+    history keeps can be another block's, which the press did not touch)."""
+    return f"rests {format_time(rest_s)} now" if rest_s else "no rest left to change"
+
+
+def why_line(prepared: PreparedSession) -> str:
+    """Why the rests and cadence are what they are, when history changed them (the lead-in says so)."""
+    progression, cadence = prepared.progression, prepared.cadence
+    reasons = [progression.reason] if progression and progression.previous_rest_s is not None else []
+    if cadence is not None:
+        reasons.append(cadence.reason)
+    return " · ".join(reasons)
+
+
+KINDS_AFTER_AN_EFFORT = frozenset({*(kind for kind in StepKind if kind.is_recovery), StepKind.COOLDOWN})
+"""Phases that keep the last lap on screen: the split is read while getting the breath back."""
+
+
+class LapLine:
+    """The split on screen: it shows from the lap through the rest after it (or a lap-ended
+    effort straight after, the next 400), and goes when a later effort starts."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self._lapped_index = -2
+        """The phase the split was taken in, if an effort: the phase after it keeps the split."""
+
+    def heard(self, event: e.Event) -> bool:
+        """Take an event; true when what the line shows may have changed."""
+        match event:
+            case e.PhaseStarted(index=index, phase=phase) if phase.kind not in KINDS_AFTER_AN_EFFORT:
+                if index != self._lapped_index + 1:
+                    self.text = None
+                return True
+            case e.LapRecorded(split=split):
+                self.text = f"last lap {split_text(split.split_s, split.phase.target_split_s)}"
+                if split.phase.kind not in KINDS_AFTER_AN_EFFORT:  # a split taken in a jog ends with it
+                    self._lapped_index = split.index
+                return True
+        return False
 
 
 def _clock(snap: Snapshot) -> str:

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import pytest
+
+from runtimer.config.settings import Settings
 from runtimer.engine import commands as c
+from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, EngineSettings, State
+from runtimer.plan.loader import Entry
+from runtimer.plan.overrides import Overrides
 from runtimer.plan.phases import expand
 from runtimer.plan.textsyntax import parse_workout_text
-from runtimer.tui.view import SessionView, session_view, sound_word
+from runtimer.session.prepare import prepare
+from runtimer.tui.view import (
+    LapLine,
+    SessionView,
+    next_repaint_s,
+    rests_now,
+    session_view,
+    sound_word,
+    why_line,
+)
+from tests.support.records_factory import session_record
 
 T0 = 1000.0
 PLAN = '10s warmup, 2x(20s sprint @6:30/mi "all out", 60s jog), lap run, 10s cooldown'
@@ -115,3 +131,46 @@ def test_equal_moments_give_equal_views_so_the_screen_repaints_nothing() -> None
     engine.handle(c.Tick(), T0 + 5)
     assert view(engine, T0 + 5.1) == view(engine, T0 + 5.2)
     assert view(engine, T0 + 5.1) != view(engine, T0 + 6.1)
+
+
+def test_the_next_repaint_comes_just_after_the_shown_second_changes() -> None:
+    engine = engine_for("10s warmup, lap run")
+    engine.handle(c.Start(), T0)
+    assert next_repaint_s(engine.snapshot(T0 + 0.25)) == pytest.approx(0.755)  # 2.75 s left of the lead-in
+    engine.handle(c.Tick(), T0 + 3.6)
+    assert next_repaint_s(engine.snapshot(T0 + 3.6)) == pytest.approx(0.405)  # 9.4 s left of the warm-up
+    engine.handle(c.Skip(), T0 + 4)
+    assert next_repaint_s(engine.snapshot(T0 + 4.3)) == pytest.approx(0.705)  # counting up a lap phase
+    engine.handle(c.Pause(), T0 + 5)
+    assert next_repaint_s(engine.snapshot(T0 + 6)) is None
+
+
+def test_rest_replies_and_why_the_rests_are_what_they_are() -> None:
+    assert rests_now(105) == "rests 1:45 now"
+    assert rests_now(None) == "no rest left to change"
+    entry = Entry(parse_workout_text("2x(30s sprint, 2m jog)", name="intervals"), "built-in")
+    assert why_line(prepare(entry, Overrides(), Settings())) == ""  # first time: nothing to explain
+    last = session_record(status="completed", rest_s=120, gassed=False)
+    assert (
+        why_line(prepare(entry, Overrides(), Settings(), [last]))
+        == "jog 1:45, was 2:00: not gassed last time"
+    )
+
+
+def test_a_split_stays_through_the_rest_after_it_and_goes_with_the_next_effort() -> None:
+    phases = expand(parse_workout_text("2x(lap sprint 400m, 60s jog)"))
+    line = LapLine()
+    lap = e.Split(0, 1, 95.0, phases[0])
+    assert line.heard(e.LapRecorded(lap)) and line.text == "last lap 1:35"
+    assert not line.heard(e.PhaseStarted(1, phases[1], 4, 60, phases[2])), "a rest leaves the split as it is"
+    assert line.text == "last lap 1:35"
+    assert line.heard(e.PhaseStarted(2, phases[2], 4, None, phases[3])) and line.text is None
+    assert not line.heard(e.Halfway(1, phases[1]))
+
+
+def test_back_to_back_lap_efforts_keep_the_split_into_the_next() -> None:
+    phases = expand(parse_workout_text("2x(lap sprint 400m)"))
+    line = LapLine()
+    line.heard(e.LapRecorded(e.Split(0, 1, 95.0, phases[0])))
+    line.heard(e.PhaseStarted(1, phases[1], 2, None, None))
+    assert line.text == "last lap 1:35"

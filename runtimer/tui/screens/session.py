@@ -24,14 +24,20 @@ from textual.worker import Worker, WorkerState
 
 from runtimer.engine import commands as c
 from runtimer.engine import events as e
-from runtimer.engine.machine import Snapshot, State
-from runtimer.plan.durations import format_time
-from runtimer.plan.models import StepKind
+from runtimer.engine.machine import State
 from runtimer.session.live import LiveSession
-from runtimer.tui.labels import split_text
 from runtimer.tui.layout import is_compact
 from runtimer.tui.messages import SessionEvent
-from runtimer.tui.view import ALWAYS_SHOWN_KEYS, SessionView, session_view, sound_word
+from runtimer.tui.view import (
+    ALWAYS_SHOWN_KEYS,
+    LapLine,
+    SessionView,
+    next_repaint_s,
+    rests_now,
+    session_view,
+    sound_word,
+    why_line,
+)
 from runtimer.tui.widgets.bigclock import BigClock
 from runtimer.tui.widgets.buttonrow import ButtonRow
 from runtimer.tui.widgets.keybar import KeyBar
@@ -39,8 +45,6 @@ from runtimer.tui.widgets.progress import SessionProgress
 from runtimer.tui.widgets.textrow import TextRow
 from runtimer.tui.widgets.timeline import Timeline
 
-REPAINT_AFTER_S = 0.005
-"""Repaint just after the shown second changes, not on a fixed beat: a quiet screen costs no CPU."""
 LABELS = ("targets", "next")
 """The view's fields that are each one label's text, by the label's id."""
 NOTICE_S = 2.0
@@ -48,8 +52,6 @@ NOTICE_S = 2.0
 WARNING_S = 6.0
 """How long start-up warnings (history off, a skipped sound file) stay on screen."""
 COLOURS = ("ready", "warmup", "sprint", "run", "recovery", "cooldown", "exercise")
-KINDS_AFTER_AN_EFFORT = frozenset({*(kind for kind in StepKind if kind.is_recovery), StepKind.COOLDOWN})
-"""Phases that keep the last lap on screen: the split is read while getting the breath back."""
 
 BUTTONS = (
     ("pause_resume", "Pause"),
@@ -92,8 +94,7 @@ class SessionScreen(Screen[None]):
         self._quit_when_done = False
         self._next_repaint: Timer | None = None
         self._warnings: list[str] = []
-        self._lapped_index = -2
-        """The phase the last shown split was taken in: it stays through the phase after."""
+        self._lap = LapLine()
 
     def compose(self) -> ComposeResult:
         yield TextRow(id="topline")
@@ -109,12 +110,7 @@ class SessionScreen(Screen[None]):
         yield KeyBar(pinned=ALWAYS_SHOWN_KEYS)
 
     def on_mount(self) -> None:
-        prepared = self.live.prepared
-        progression = prepared.progression
-        reasons = [progression.reason] if progression and progression.previous_rest_s is not None else []
-        if prepared.cadence is not None:
-            reasons.append(prepared.cadence.reason)
-        why = " · ".join(reasons)
+        why = why_line(self.live.prepared)
         self.query_one("#why", Label).update(why)
         self.query_one("#why").display = bool(why)
         self.query_one("#lap").display = False
@@ -132,24 +128,12 @@ class SessionScreen(Screen[None]):
         phone-sized terminal they covered the digits or the next phase."""
         self.query_one(KeyBar).say(text, seconds)
 
-    def _schedule_repaint(self, snap: Snapshot) -> None:
-        """Wake when the digits next change: counting down, when the time left crosses a whole second."""
-        if self._next_repaint is not None:
-            self._next_repaint.stop()
-            self._next_repaint = None
-        if snap.state is State.COUNTDOWN:
-            delay = snap.lead_in_remaining_s % 1.0
-        elif snap.state is State.RUNNING and snap.remaining_s is not None:
-            delay = snap.remaining_s % 1.0
-        elif snap.state is State.RUNNING:
-            delay = 1.0 - snap.phase_elapsed_s % 1.0
-        else:
-            return
-        self._next_repaint = self.set_timer((delay or 1.0) + REPAINT_AFTER_S, self._repaint)
-
     def _repaint(self) -> None:
         snap = self.live.snapshot()
-        self._schedule_repaint(snap)
+        if self._next_repaint is not None:
+            self._next_repaint.stop()
+        delay = next_repaint_s(snap)
+        self._next_repaint = None if delay is None else self.set_timer(delay, self._repaint)
         audio = self.live.audio
         self.view = session_view(
             snap,
@@ -204,23 +188,12 @@ class SessionScreen(Screen[None]):
             case e.RepsChanged(reps=reps):
                 self._say(f"{reps} {'rep' if reps == 1 else 'reps'} in all now", NOTICE_S)
             case e.RestAdjusted():
-                self._say(self._rests_now(), NOTICE_S)
-            case e.PhaseStarted(index=index, phase=phase) if phase.kind not in KINDS_AFTER_AN_EFFORT:
-                if index != self._lapped_index + 1:  # a lap-ended 400 straight after another keeps it
-                    self.query_one("#lap").display = False
-            case e.LapRecorded(split=split):
-                lap = self.query_one("#lap", Label)
-                lap.update(f"last lap {split_text(split.split_s, split.phase.target_split_s)}")
-                lap.display = True
-                if split.phase.kind not in KINDS_AFTER_AN_EFFORT:  # a split taken in a jog ends with it
-                    self._lapped_index = split.index
+                self._say(rests_now(self.live.engine.rest_now_s), NOTICE_S)
+        if self._lap.heard(event):
+            lap = self.query_one("#lap", Label)
+            lap.update(self._lap.text or "")
+            lap.display = self._lap.text is not None
         self._repaint()
-
-    def _rests_now(self) -> str:
-        """Names the rest a runner is in or about to start: the reference rest history keeps
-        can be another block's, which this press did not touch."""
-        rest = self.live.engine.rest_now_s
-        return f"rests {format_time(rest)} now" if rest else "no rest left to change"
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "runner" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
