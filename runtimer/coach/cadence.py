@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from runtimer.plan.frozen import Frozen
-from runtimer.plan.models import CadenceRamp, Step, Workout
+from runtimer.plan.models import Step, Workout
+from runtimer.plan.targets import CadenceRamp
 from runtimer.records import SessionRecord
 
 DEFAULT_CADENCE_STEP = 2

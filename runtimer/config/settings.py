@@ -20,7 +20,8 @@ from runtimer.engine.tuning import LEAD_IN_S
 from runtimer.errors import UserError
 from runtimer.plan.durations import whole_seconds
 from runtimer.plan.loader import describe_validation_error
-from runtimer.plan.models import REST_FLOOR_S, REST_STEP_S, PaceField
+from runtimer.plan.models import REST_FLOOR_S, REST_STEP_S
+from runtimer.plan.targets import PaceField
 from runtimer.plan.units import ImplausiblePace, Pace, check_plausible
 
 Announce = Literal["tones", "voice", "both"]

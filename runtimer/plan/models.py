@@ -1,4 +1,4 @@
-"""The workout model: steps, repeat blocks and the ranges the training notes speak in.
+"""The workout model: steps and repeat blocks, each step a kind, a length and its targets.
 
 Pydantic guards the edge (TOML files, the one-line syntax, CLI overrides);
 once validated, a workout expands into plain :class:`~runtimer.plan.phases.Phase`
@@ -7,10 +7,9 @@ records that the engine consumes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
@@ -18,24 +17,21 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
-    PlainSerializer,
-    PlainValidator,
     Tag,
     field_validator,
     model_validator,
 )
 
-from runtimer.plan.durations import format_duration, parse_duration
-from runtimer.plan.frozen import Frozen
-from runtimer.plan.units import (
-    DISTANCE_HINT,
-    PACE_HINT,
-    Distance,
-    Pace,
-    parse_distance,
-    parse_pace,
-    split_seconds,
+from runtimer.plan.spans import DurationSpan, RepSpan
+from runtimer.plan.targets import (
+    CadenceField,
+    CadenceRamp,
+    DistanceField,
+    PaceOrGoalField,
+    distance_from_text,
+    pace_or_goal,
 )
+from runtimer.plan.units import Distance, Pace, split_seconds
 
 
 class StepKind(StrEnum):
@@ -60,11 +56,7 @@ KIND_ALIASES = {"warm-up": StepKind.WARMUP, "cool-down": StepKind.COOLDOWN}
 KIND_HINT = "one of " + ", ".join(kind.value for kind in StepKind)
 LAP = "lap"
 """How an open-ended step's duration is written: it ends when the runner laps."""
-MIN_CADENCE, MAX_CADENCE = 100, 240
 MAX_NOTE = 60
-MAX_DURATION_S = 6 * 3600
-"""Six hours: longer than any session, short enough that a typo (99999h) is caught."""
-MAX_REPS = 99
 REST_STEP_S = 15
 """How far "not gassed" and "too hard" move every rest, in a session and from one session to the next."""
 REST_FLOOR_S = 30
@@ -79,250 +71,6 @@ def parse_kind(text: str) -> StepKind:
         return StepKind(cleaned)
     except ValueError:
         raise ValueError(f'"{text}" is not a step kind ({KIND_HINT})') from None
-
-
-class _Span(BaseModel):
-    """A range with a chosen value: ``30-45s`` runs 30 s unless told otherwise.
-
-    The range stays visible so the picker and ``show`` can offer it; the chosen
-    value is what actually runs. A fixed value is a span whose ends meet.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    low: int
-    high: int
-    value: int
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, data: Any) -> Any:
-        if isinstance(data, bool):
-            raise ValueError(f"{data!r} is not {cls._what()}")
-        if isinstance(data, float):  # TOML's 1e3 or 40.0: whole numbers only, as in the text form
-            raise ValueError(f"{data:g} is not {cls._what()} ({cls._hint()})")
-        if isinstance(data, int):
-            if data <= 0:
-                raise ValueError(f"{cls._what()} must be greater than zero")
-            data = str(data)
-        if isinstance(data, str):
-            return cls._parse_text(data)
-        return data
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Self:
-        if min(self.low, self.high, self.value) <= 0:
-            raise ValueError(f"{self._what()} must be greater than zero")
-        if self.low > self.high:
-            raise ValueError(f"range {self._show(self.low)}-{self._show(self.high)} runs backwards")
-        if self.low == self.high and self.value != self.low:
-            raise ValueError("a chosen value needs a range to choose from")
-        if not self.low <= self.value <= self.high:
-            raise ValueError(
-                f"{self._show(self.value)} is outside {self._show(self.low)}-{self._show(self.high)}"
-            )
-        if self.high > self._largest():
-            raise ValueError(f"{self._show(self.high)} is more than {self._what()} can be ({self._hint()})")
-        return self
-
-    @classmethod
-    def fixed(cls, value: int) -> Self:
-        return cls(low=value, high=value, value=value)
-
-    @classmethod
-    def _parse_text(cls, text: str) -> dict[str, int]:
-        main, _, chosen = text.strip().partition("=")
-        low_text, dash, high_text = main.partition("-")
-        if dash and not (low_text.strip() and high_text.strip()):
-            raise ValueError(f'"{text}" is not {cls._what()} ({cls._hint()})')
-        high = cls._parse_one(high_text or low_text, text)
-        low = cls._parse_one(cls._borrow_unit(low_text, high_text), text) if dash else high
-        if chosen and not dash:
-            raise ValueError(f'"{text}": a chosen value needs a range to choose from')
-        value = cls._parse_one(chosen, text) if chosen else low
-        return {"low": low, "high": high, "value": value}
-
-    @staticmethod
-    def _borrow_unit(low_text: str, high_text: str) -> str:
-        """In ``30-45s`` the unit on the right end also applies to the bare left end."""
-        unit = re.search(r"[a-z]+$", high_text.strip().lower())
-        if unit and low_text.strip().isdigit():
-            return low_text.strip() + unit.group()
-        return low_text
-
-    @classmethod
-    def _parse_one(cls, part: str, whole: str) -> int:
-        raise NotImplementedError
-
-    @classmethod
-    def _what(cls) -> str:
-        raise NotImplementedError
-
-    @classmethod
-    def _hint(cls) -> str:
-        raise NotImplementedError
-
-    @classmethod
-    def _show(cls, value: int) -> str:
-        return str(value)
-
-    @classmethod
-    def _largest(cls) -> int:
-        raise NotImplementedError
-
-    @property
-    def is_range(self) -> bool:
-        return self.low != self.high
-
-    def choose(self, value: int) -> Self:
-        """Pick a value; outside the range (or with no range) it becomes the new fixed value."""
-        if self.is_range and self.low <= value <= self.high:
-            return type(self)(low=self.low, high=self.high, value=value)
-        return type(self).fixed(value)
-
-    def to_text(self) -> str:
-        if not self.is_range:
-            return self._show(self.value)
-        text = f"{self._show(self.low)}-{self._show(self.high)}"
-        if self.value != self.low:
-            text += f"={self._show(self.value)}"
-        return text
-
-
-class DurationSpan(_Span):
-    """Seconds, written like ``40s``, ``30-45s`` or ``30-45s=40s``."""
-
-    @classmethod
-    def _parse_one(cls, part: str, _whole: str) -> int:
-        return parse_duration(part)
-
-    @classmethod
-    def _what(cls) -> str:
-        return "a duration"
-
-    @classmethod
-    def _hint(cls) -> str:
-        return "try 40s, 2m, 1:30 or 30-45s"
-
-    @classmethod
-    def _largest(cls) -> int:
-        return MAX_DURATION_S
-
-    @classmethod
-    def _show(cls, value: int) -> str:
-        return format_duration(value)
-
-
-class RepSpan(_Span):
-    """A repeat count, written like ``8`` or ``6-10``."""
-
-    @classmethod
-    def _parse_one(cls, part: str, whole: str) -> int:
-        cleaned = part.strip()
-        if not cleaned.isdigit():
-            raise ValueError(f'"{whole}" is not a rep count ({cls._hint()})')
-        return int(cleaned)
-
-    @classmethod
-    def _what(cls) -> str:
-        return "a rep count"
-
-    @classmethod
-    def _hint(cls) -> str:
-        return "try 8 or 6-10"
-
-    @classmethod
-    def _largest(cls) -> int:
-        return MAX_REPS
-
-
-GOAL = "goal"
-"""A pace written as ``goal`` is the runner's goal pace from their settings (usual pace made faster)."""
-
-
-def _pace(value: Any) -> Pace:
-    if isinstance(value, Pace):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a pace ({PACE_HINT})")
-    return parse_pace(value)
-
-
-def _pace_or_goal(value: Any) -> Pace | Literal["goal"]:
-    """One validator for both forms, so a bad pace gets one message rather than a union's two."""
-    if isinstance(value, Pace):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a pace (try 6:30/mi, 4:00/km or goal)")
-    if value.strip().lower() == GOAL:
-        return "goal"
-    return parse_pace(value)
-
-
-PaceOrGoalField = Annotated[Pace | Literal["goal"], PlainValidator(_pace_or_goal), PlainSerializer(str)]
-
-
-PaceField = Annotated[Pace, PlainValidator(_pace), PlainSerializer(str)]
-
-
-class CadenceRamp(Frozen):
-    """A cadence that climbs across the reps of a block: ``170-180`` steps a minute.
-
-    The metronome holds one tempo per phase, so a ramp moves rep by rep, from
-    ``low`` in the first rep to ``high`` in the last.
-    """
-
-    low: int
-    high: int
-
-    def at(self, rep: int, reps: int) -> int:
-        if reps <= 1:
-            return self.high
-        return round(self.low + (self.high - self.low) * (rep - 1) / (reps - 1))
-
-    def __str__(self) -> str:
-        return f"{self.low}-{self.high}"
-
-
-CADENCE_HINT = f"steps per minute, {MIN_CADENCE}-{MAX_CADENCE}, or a ramp like 170-180"
-
-
-def parse_cadence(value: Any) -> int | CadenceRamp:
-    """180, "180", or a ramp "170-180"; the ``ValueError`` message is user-facing."""
-    if isinstance(value, int | CadenceRamp) and not isinstance(value, bool):
-        parts = [value] if isinstance(value, int) else [value.low, value.high]
-    elif isinstance(value, str) and re.fullmatch(r"\s*\d+\s*(-\s*\d+\s*)?", value):
-        parts = [int(part) for part in value.split("-")]
-    else:
-        raise ValueError(f"{value!r} is not a cadence ({CADENCE_HINT})")
-    if not all(MIN_CADENCE <= part <= MAX_CADENCE for part in parts):
-        raise ValueError(f'"{value}": cadence runs from {MIN_CADENCE} to {MAX_CADENCE} steps per minute')
-    if len(parts) == 1:
-        return parts[0]
-    if parts[0] >= parts[1]:
-        raise ValueError(f'"{value}": a cadence ramp climbs, low end first (try 170-180)')
-    return CadenceRamp(parts[0], parts[1])
-
-
-CadenceField = Annotated[
-    int | CadenceRamp,
-    PlainValidator(parse_cadence),
-    PlainSerializer(lambda value: value if isinstance(value, int) else str(value)),
-]
-
-
-def _distance_from_text(value: Any) -> Any:
-    return parse_distance(value) if isinstance(value, str) else value
-
-
-def _distance(value: Any) -> Distance:
-    value = _distance_from_text(value)
-    if not isinstance(value, Distance):
-        raise ValueError(f"{value!r} is not a distance ({DISTANCE_HINT})")
-    return value
-
-
-DistanceField = Annotated[Distance, PlainValidator(_distance), PlainSerializer(str)]
 
 
 def _kind_from_text(value: Any) -> Any:
@@ -366,9 +114,9 @@ class Step(BaseModel):
         """
         if isinstance(data, dict) and data.get("distance") is not None and "duration" not in data:
             data = dict(data)
-            distance = _distance_from_text(data["distance"])
+            distance = distance_from_text(data["distance"])
             pace = data.get("pace")
-            pace = None if pace is None else _pace_or_goal(pace)
+            pace = None if pace is None else pace_or_goal(pace)
             if isinstance(distance, Distance) and isinstance(pace, Pace):
                 data["duration"] = max(1, round(split_seconds(pace, distance.metres)))
             else:

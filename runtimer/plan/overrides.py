@@ -9,7 +9,8 @@ from __future__ import annotations
 from runtimer.errors import UserError
 from runtimer.plan.durations import format_duration
 from runtimer.plan.frozen import Frozen
-from runtimer.plan.models import MAX_DURATION_S, MAX_REPS, DurationSpan, Repeat, Step, StepKind, Workout
+from runtimer.plan.models import Repeat, Step, StepKind, Workout
+from runtimer.plan.spans import MAX_DURATION_S, MAX_REPS, DurationSpan
 
 
 class Overrides(Frozen):

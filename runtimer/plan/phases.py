@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 
 from runtimer.plan.durations import format_clock, format_time
 from runtimer.plan.frozen import Frozen
-from runtimer.plan.models import CadenceRamp, Repeat, Step, StepKind, Workout
+from runtimer.plan.models import Repeat, Step, StepKind, Workout
+from runtimer.plan.targets import CadenceRamp
 from runtimer.plan.units import Distance, Pace, split_seconds
 
 

@@ -18,19 +18,9 @@ from pydantic import ValidationError
 
 from runtimer.errors import UserError
 from runtimer.plan.frozen import Frozen
-from runtimer.plan.models import (
-    GOAL,
-    LAP,
-    CadenceRamp,
-    DurationSpan,
-    Repeat,
-    RepSpan,
-    Step,
-    StepKind,
-    Workout,
-    parse_cadence,
-    parse_kind,
-)
+from runtimer.plan.models import LAP, Repeat, Step, StepKind, Workout, parse_kind
+from runtimer.plan.spans import DurationSpan, RepSpan
+from runtimer.plan.targets import GOAL, CadenceRamp, parse_cadence
 from runtimer.plan.units import (
     Distance,
     ImplausiblePace,

@@ -13,9 +13,10 @@ from runtimer.coach.progression import Progression, last_finished, progress_work
 from runtimer.config.settings import Settings
 from runtimer.plan.frozen import Frozen
 from runtimer.plan.loader import Entry
-from runtimer.plan.models import GOAL, Step, Workout
+from runtimer.plan.models import Step, Workout
 from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.phases import Phase, expand, reference_rest, reps_planned
+from runtimer.plan.targets import GOAL
 from runtimer.plan.textsyntax import workout_to_text
 from runtimer.plan.units import Pace
 from runtimer.records import SessionRecord

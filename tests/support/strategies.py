@@ -6,16 +6,9 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
-from runtimer.plan.models import (
-    MAX_CADENCE,
-    MIN_CADENCE,
-    DurationSpan,
-    Repeat,
-    RepSpan,
-    Step,
-    StepKind,
-    Workout,
-)
+from runtimer.plan.models import Repeat, Step, StepKind, Workout
+from runtimer.plan.spans import DurationSpan, RepSpan
+from runtimer.plan.targets import MAX_CADENCE, MIN_CADENCE
 from runtimer.plan.units import Distance, Pace
 
 SpanT = TypeVar("SpanT", DurationSpan, RepSpan)

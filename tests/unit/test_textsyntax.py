@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 
 from runtimer.errors import UserError
-from runtimer.plan.models import DurationSpan, Repeat, Step, StepKind, Workout
+from runtimer.plan.models import Repeat, Step, StepKind, Workout
 from runtimer.plan.phases import expand, total_seconds
+from runtimer.plan.spans import DurationSpan
 from runtimer.plan.textsyntax import parse_workout_text, workout_to_text
 from runtimer.plan.units import Pace
 from tests.support.strategies import workouts
