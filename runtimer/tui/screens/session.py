@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Label
@@ -84,7 +84,9 @@ class SessionScreen(Screen[None]):
         Binding("q", "quit_session", "Quit"),
     ]
 
-    view: reactive[SessionView | None] = reactive(None, init=False)
+    view: var[SessionView | None] = var(None, init=False)
+    """What the screen shows; a var, not a reactive: the widgets it feeds repaint themselves, and
+    a reactive would repaint the whole screen every second."""
 
     def __init__(self, live: LiveSession) -> None:
         # Born in the lead-in's colours: a class changed after mounting restyles every widget again.
