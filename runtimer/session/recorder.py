@@ -147,6 +147,10 @@ class SessionRecorder:
             split_s,
             run.phase.target_split_s if split_s is not None else None,
             laps,
+            started_s=run.started_s,
+            pauses=[(pause.at_s, pause.length_s) for pause in run.pauses],
+            distance_m=None if run.phase.distance is None else run.phase.distance.metres,
+            ended_by=run.ended_by.value,
         )
         rep = _rep_run_in_full(run)
         if rep is not None and rep not in self._reps_done:
