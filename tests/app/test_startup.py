@@ -61,6 +61,9 @@ DEFERRED = (
     "runtimer.tui.screens.help",
     "runtimer.tui.screens.confirm",
     "runtimer.store.export",
+    "runtimer.interop",
+    "runtimer.cli.interop",
+    "garmin_fit_sdk",
 )
 """What ``runtimer run`` never needs before its first frame, so does not import until it is shown."""
 

@@ -1,0 +1,45 @@
+"""The commands that reach the runner's other tools: FIT and TCX activities, FIT workouts, intervals.icu text.
+
+Imported only when one of them runs (``export --format fit|tcx``,
+``export-workout``, ``import``), so nothing here or in
+:mod:`runtimer.interop` loads on the way to the picker.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from runtimer.errors import UserError
+from runtimer.records import SessionRecord
+
+
+def export_activities(records: Sequence[SessionRecord], fmt: str, output: Path | None, one: bool) -> int:
+    """A file per session into ``output`` (a folder, here by default), or, for one session, to a named file.
+
+    Each path written goes to stdout. A session with nothing to export (still
+    running, or no phase run) is skipped with a line on stderr, unless it was
+    the one asked for.
+    """
+    from runtimer.interop.activity import NothingToExport
+    from runtimer.interop.files import ActivityFormat, write_activity
+
+    kind: ActivityFormat = "fit" if fmt == "fit" else "tcx"
+    folder, path = output or Path("."), None
+    if output is not None and output.suffix.lower() == f".{kind}":
+        if not one:
+            raise UserError(f"-o {output}: a file name is for one session (--session ID); give a folder")
+        folder, path = output.parent, output
+    elif output is not None and output.exists() and not output.is_dir():
+        raise UserError(f"-o {output}: not a folder")
+    if not records:
+        print("runtimer export: no sessions to export", file=sys.stderr)
+    for record in reversed(records):  # oldest first, as a training log takes them
+        try:
+            print(write_activity(record, kind, folder, path))
+        except NothingToExport as error:
+            if one:
+                raise
+            print(f"runtimer export: skipped {error}", file=sys.stderr)
+    return 0
