@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from runtimer.errors import UserError
+from runtimer.plan.models import Workout
 from runtimer.records import SessionRecord
+
+MAX_NAME = 40
+"""As :class:`~runtimer.plan.models.Workout` has it."""
 
 
 def export_activities(records: Sequence[SessionRecord], fmt: str, output: Path | None, one: bool) -> int:
@@ -42,4 +47,38 @@ def export_activities(records: Sequence[SessionRecord], fmt: str, output: Path |
             if one:
                 raise
             print(f"runtimer export: skipped {error}", file=sys.stderr)
+    return 0
+
+
+def export_workout(workout: Workout, fmt: str, output: Path | None) -> int:
+    """A FIT workout file (``NAME.fit`` here by default), or intervals.icu text (stdout by default)."""
+    from runtimer.interop.files import slug, write_atomically
+
+    if fmt == "icu":
+        from runtimer.interop.icu import workout_icu
+
+        text = workout_icu(workout)
+        if output is None:
+            sys.stdout.write(text)
+            return 0
+        write_atomically(output, text.encode("utf-8"))
+    else:
+        from runtimer.interop.fit_workout import workout_fit
+
+        output = output or Path(f"{slug(workout.name)}.fit")
+        write_atomically(output, workout_fit(workout, datetime.now(UTC)))
+    print(output)
+    return 0
+
+
+def import_file(path: Path, name: str | None, folder: Path) -> int:
+    """Keep a FIT workout or intervals.icu text as TOML in ``folder``; print where it went."""
+    from runtimer.interop.workouts import import_workout, load_foreign_workout
+
+    workout = load_foreign_workout(path)
+    if name is not None:
+        if not 0 < len(name.strip()) <= MAX_NAME:
+            raise UserError(f"--name: a workout name is 1 to {MAX_NAME} characters")
+        workout = workout.model_copy(update={"name": name.strip()})
+    print(import_workout(workout, folder))
     return 0

@@ -71,7 +71,8 @@ DEFERRED = (
 def test_a_session_start_up_leaves_the_later_screens_and_the_export_unimported() -> None:
     code = (
         "import sys\n"
-        "import runtimer.cli, runtimer.launch\n"
+        "import runtimer.cli.main, runtimer.launch\n"
+        "runtimer.cli.main.build_parser()\n"
         f"print(','.join(m for m in {DEFERRED!r} if m in sys.modules))\n"
     )
     assert run_python(code) == ""
