@@ -74,7 +74,7 @@ class NullStore:
     def set_gassed(self, session_id: int, gassed: bool | None) -> None:
         return None
 
-    def sessions(self, limit: int | None = None) -> list[SessionRecord]:
+    def sessions(self, limit: int | None = None, only: int | None = None) -> list[SessionRecord]:
         return []
 
     def close(self) -> None:

@@ -213,9 +213,9 @@ class SessionStore:
         """The summary's question: ``None`` means the runner did not answer."""
         self._submit(_Write(SET_GASSED, {"gassed": gassed}, session=session_id))
 
-    def sessions(self, limit: int | None = None) -> list[SessionRecord]:
-        """Newest first, each with its phases."""
-        return self._read("1", {}, limit)
+    def sessions(self, limit: int | None = None, only: int | None = None) -> list[SessionRecord]:
+        """Newest first, each with its phases; ``only`` picks the session with that id."""
+        return self._read("1" if only is None else "id = :only", {"only": only}, limit)
 
     def close(self) -> None:
         """Make a last attempt at the backlog; what still fails is lost with the process."""
