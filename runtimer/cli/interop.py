@@ -27,8 +27,9 @@ def export_activities(records: Sequence[SessionRecord], fmt: str, output: Path |
     running, or no phase run) is skipped with a line on stderr, unless it was
     the one asked for.
     """
+    from runtimer.config.settings import ActivityFormat
     from runtimer.interop.activity import NothingToExport
-    from runtimer.interop.files import ActivityFormat, write_activity
+    from runtimer.interop.files import write_activity
 
     kind: ActivityFormat = "fit" if fmt == "fit" else "tcx"
     folder, path = output or Path("."), None

@@ -24,6 +24,8 @@ from runtimer.plan.models import REST_FLOOR_S, REST_STEP_S, PaceField
 from runtimer.plan.units import ImplausiblePace, Pace, check_plausible
 
 Announce = Literal["tones", "voice", "both"]
+ActivityFormat = Literal["fit", "tcx"]
+"""The files a session goes out to a training log as (see :mod:`runtimer.interop`)."""
 
 
 class Settings(BaseModel):
@@ -48,7 +50,7 @@ class Settings(BaseModel):
     """How much faster than usual the goal pace is: the notes' 400 m repeats run 20-25% faster."""
     export_dir: str | None = None
     """A folder each finished or stopped session is written to as an activity file, for a sync tool."""
-    export_format: Literal["fit", "tcx"] = "fit"
+    export_format: ActivityFormat = "fit"
     """FIT unless told otherwise: every training log takes it, and it keeps treadmill or track and the
     laps inside a phase, which TCX cannot say."""
 

@@ -11,14 +11,14 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Literal
 
+from runtimer.config.settings import ActivityFormat
 from runtimer.errors import UserError
 from runtimer.interop.activity import activity
 from runtimer.records import SessionRecord
 
-ActivityFormat = Literal["fit", "tcx"]
-ACTIVITY_FORMATS: tuple[ActivityFormat, ...] = ("fit", "tcx")
+FILE_MODE = 0o644
+"""As a plain write would leave it for a sync tool or a file manager (mkstemp's own is 0600)."""
 
 
 def activity_bytes(record: SessionRecord, fmt: ActivityFormat) -> bytes:
@@ -58,6 +58,7 @@ def write_atomically(target: Path, data: bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         try:
+            os.fchmod(descriptor, FILE_MODE)
             with os.fdopen(descriptor, "wb") as file:
                 file.write(data)
             os.replace(temporary, target)

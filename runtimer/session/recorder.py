@@ -22,15 +22,16 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
+from runtimer.config.settings import ActivityFormat
 from runtimer.engine import events as e
 from runtimer.errors import UserError
 from runtimer.records import FinalStatus
 from runtimer.store.null import HistoryStore
 
 _P = ParamSpec("_P")
-ActivityFormat = Literal["fit", "tcx"]
+
 _T = TypeVar("_T")
 
 log = logging.getLogger(__name__)

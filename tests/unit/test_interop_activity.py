@@ -120,6 +120,7 @@ async def test_a_36_minute_session_exports_to_tcx_matching_its_history_exactly(
     record = await run_intervals(store)
     path = write_activity(record, "tcx", tmp_path / "out")
     assert path.name == activity_file_name(record, "tcx")
+    assert path.stat().st_mode & 0o777 == 0o644
     exercise, laps = tcx_read(path)
     assert exercise.activity_type == "Running"
     assert len(exercise.laps) == len(laps) == len(record.phases)

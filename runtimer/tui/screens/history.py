@@ -16,11 +16,11 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Sparkline
 
+from runtimer.config.settings import ActivityFormat
 from runtimer.errors import UserError
 from runtimer.plan.durations import format_clock, format_time
 from runtimer.plan.textsyntax import ONE_LINE_NAME
 from runtimer.records import SessionRecord
-from runtimer.session.recorder import ActivityFormat
 from runtimer.store.export import HISTORY_COLUMNS, history_row, reps_text
 from runtimer.tui.labels import phase_name, shorten, split_text
 from runtimer.tui.layout import COMPACT_WIDTH, is_compact
