@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import audio, session_cpu, startup, timing
+from bench import audio, export, session_cpu, startup, timing
 from bench.table import render
 
 
@@ -27,6 +27,7 @@ def main() -> None:
         metronome_s=3 if args.quick else 4,
         onset_phases=5 if args.quick else 10,
     )
+    rows += export.rows(repeats=3 if args.quick else 7)
     print(render(rows))
 
 

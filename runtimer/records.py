@@ -16,6 +16,10 @@ from runtimer.plan.models import StepKind
 
 Status = Literal["running", "completed", "stopped"]
 FinalStatus = Literal["completed", "stopped"]
+EndedBy = Literal["time", "lap", "skip", "back", "stop"]
+"""What ended a phase, as the engine says it: only time and lap mean it ran in full."""
+PauseRow = tuple[float, float]
+"""A pause inside a phase: active seconds into it when it began, and how long it lasted."""
 
 
 def to_utc_text(moment: datetime) -> str:
@@ -31,6 +35,11 @@ class PhaseRecord(BaseModel):
 
     ``split_s`` is the time to the line of a phase the lap key ended; ``laps``
     are the splits taken inside a timed phase, which runs on after each.
+
+    ``started_s`` (seconds after the session's start) and ``pauses`` ((active
+    seconds into the phase, length) each) place the phase on the clock;
+    sessions recorded before runtimer kept them have ``None`` and no pauses.
+    ``distance_m`` is the distance the phase was planned over.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -43,8 +52,22 @@ class PhaseRecord(BaseModel):
     split_s: float | None = None
     target_split_s: float | None = None
     laps: tuple[float, ...] = ()
+    started_s: float | None = None
+    pauses: tuple[PauseRow, ...] = ()
+    distance_m: float | None = None
+    ended_by: EndedBy | None = None
 
-    @field_validator("laps", mode="before")
+    @property
+    def elapsed_s(self) -> float:
+        """Time on the clock: the active time and the pauses in it."""
+        return self.actual_s + sum(length for _, length in self.pauses)
+
+    @property
+    def completed(self) -> bool | None:
+        """Ran in full (to its time or to the line); ``None`` for a phase recorded before this was kept."""
+        return None if self.ended_by is None else self.ended_by in ("time", "lap")
+
+    @field_validator("laps", "pauses", mode="before")
     @classmethod
     def _laps_from_the_file(cls, value: Any) -> Any:
         """The file keeps them as JSON text, and nothing for a phase without laps."""
@@ -52,7 +75,7 @@ class PhaseRecord(BaseModel):
             return ()
         return json.loads(value) if isinstance(value, str) else value
 
-    @field_validator("actual_s", "split_s", "target_split_s", mode="after")
+    @field_validator("actual_s", "split_s", "target_split_s", "started_s", "distance_m", mode="after")
     @classmethod
     def _to_the_millisecond(cls, value: float | None) -> float | None:
         """The file keeps the clock's own floats; a runner, a chart or a spreadsheet wants
@@ -63,6 +86,13 @@ class PhaseRecord(BaseModel):
     @classmethod
     def _laps_to_the_millisecond(cls, value: tuple[float, ...]) -> tuple[float, ...]:
         return tuple(round(lap, 3) for lap in value)
+
+    @field_validator("pauses", mode="after")
+    @classmethod
+    def _pauses_to_the_millisecond(
+        cls, value: tuple[tuple[float, float], ...]
+    ) -> tuple[tuple[float, float], ...]:
+        return tuple((round(at, 3), round(length, 3)) for at, length in value)
 
 
 class SessionRecord(BaseModel):

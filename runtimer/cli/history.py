@@ -14,18 +14,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import TypeVar
 
 from runtimer.cli.table import text_table
-from runtimer.errors import USAGE_ERROR
+from runtimer.errors import USAGE_ERROR, UserError
 from runtimer.records import SessionRecord
 from runtimer.store.null import HistoryStore, NullStore, open_store
 
 HISTORY_UNAVAILABLE = 1
 """History could not be opened (no permission, a newer runtimer's file): not the user's typo."""
-FORMATS = ("csv", "json")
+FORMATS = ("csv", "json", "fit", "tcx")
+"""CSV and JSON put the sessions in one text; FIT and TCX are a file per session, for a training log."""
 
 _ParserT = TypeVar("_ParserT", bound=argparse.ArgumentParser)
 
@@ -37,9 +38,21 @@ def add_history_commands(commands: argparse._SubParsersAction[_ParserT]) -> None
     history.add_argument("--limit", type=_count_argument, metavar="N", help="only the newest N sessions")
     history.set_defaults(handler=_history)
 
-    export = commands.add_parser("export", help="write every session and its phases as CSV or JSON")
-    export.add_argument("--format", required=True, choices=FORMATS, help="csv or json")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    export = commands.add_parser(
+        "export", help="write sessions as CSV or JSON, or as FIT or TCX activities for a training log"
+    )
+    export.add_argument("--format", required=True, choices=FORMATS, help="csv, json, fit or tcx")
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="csv/json: a file, not stdout; fit/tcx: a folder (default: here), or a file for one session",
+    )
+    export.add_argument("--session", type=_count_argument, metavar="ID", help="only the session with this id")
+    export.add_argument(
+        "--since", type=_date_argument, metavar="DATE", help="only sessions from DATE on (2025-03-01)"
+    )
     export.set_defaults(handler=_export)
 
 
@@ -50,6 +63,13 @@ def _count_argument(text: str) -> int:
     if not text.isdigit() or not 0 < int(text) <= MAX_COUNT:
         raise argparse.ArgumentTypeError(f'"{text}" is not a count (a whole number from 1 to {MAX_COUNT})')
     return int(text)
+
+
+def _date_argument(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a date (YYYY-MM-DD, like 2025-03-01)') from None
 
 
 def _history(args: argparse.Namespace) -> int:
@@ -68,6 +88,11 @@ def _export(args: argparse.Namespace) -> int:
     records = _read(limit=None)
     if records is None:
         return HISTORY_UNAVAILABLE
+    records = _chosen(records, args.session, args.since)
+    if args.format in ("fit", "tcx"):
+        from runtimer.cli.interop import export_activities
+
+        return export_activities(records, args.format, args.output, one=args.session is not None)
     text = sessions_csv(records) if args.format == "csv" else sessions_json(records)
     if args.output is None:
         sys.stdout.write(text)
@@ -80,6 +105,17 @@ def _export(args: argparse.Namespace) -> int:
         print(f"runtimer export: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
         return USAGE_ERROR
     return 0
+
+
+def _chosen(records: list[SessionRecord], session: int | None, since: date | None) -> list[SessionRecord]:
+    """The sessions asked for: one by id (a :class:`UserError` if there is none), or those since a day."""
+    if session is not None:
+        records = [record for record in records if record.id == session]
+        if not records:
+            raise UserError(f"--session {session}: no such session (runtimer history lists them)")
+    if since is not None:
+        records = [record for record in records if record.started_at.astimezone().date() >= since]
+    return records
 
 
 def _read(limit: int | None) -> list[SessionRecord] | None:

@@ -18,7 +18,8 @@ from runtimer.config.paths import seeds_dir, user_workouts_dir
 from runtimer.config.settings import load_settings
 from runtimer.errors import USAGE_ERROR, UserError
 from runtimer.plan.durations import format_clock, parse_duration
-from runtimer.plan.loader import Catalogue, Entry, load_workout_file
+from runtimer.plan.loader import FOREIGN_SUFFIXES, Catalogue, Entry, load_workout_file
+from runtimer.plan.models import Workout
 from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.phases import expand, total_label
 from runtimer.plan.units import Pace, parse_pace
@@ -42,9 +43,31 @@ def add_plan_commands(commands: argparse._SubParsersAction[_ParserT]) -> None:
     run.add_argument("--fresh", action="store_true", help="ignore history: rests as written")
     run.set_defaults(handler=_run)
 
-    check = commands.add_parser("check", help="validate workout files")
+    check = commands.add_parser("check", help="validate workout files (.toml, .fit or intervals.icu .txt)")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.set_defaults(handler=_check)
+
+    export = commands.add_parser(
+        "export-workout", help="write a workout as a FIT workout file (for a watch) or intervals.icu text"
+    )
+    export.add_argument("workout", help="a workout name, a file, or a one-line workout in quotes")
+    export.add_argument("--format", required=True, choices=("fit", "icu"), help="fit or icu")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="fit: default NAME.fit here; icu: default stdout"
+    )
+    export.add_argument(
+        "--usual-pace", type=_pace_argument, metavar="PACE", help="your everyday pace, for @goal steps"
+    )
+    export.set_defaults(handler=_export_workout)
+
+    imported = commands.add_parser(
+        "import", help="keep a FIT workout or intervals.icu text as a TOML workout in your folder"
+    )
+    imported.add_argument(
+        "file", type=Path, metavar="FILE", help="a .fit workout file or a .txt of intervals.icu text"
+    )
+    imported.add_argument("--name", help="the name to keep it under (default: the workout's own)")
+    imported.set_defaults(handler=_import)
 
 
 def open_picker(_args: argparse.Namespace) -> int:
@@ -76,7 +99,10 @@ def _reps_argument(text: str) -> int:
 
 
 def _add_overrides(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("workout", help="a workout name, a .toml file, or a one-line workout in quotes")
+    parser.add_argument(
+        "workout",
+        help="a workout name, a .toml, .fit or intervals.icu .txt file, or a one-line workout in quotes",
+    )
     parser.add_argument("--reps", type=_reps_argument, help="reps of each repeated block")
     for kind in ("sprint", "jog", "warmup", "cooldown"):
         parser.add_argument(
@@ -94,6 +120,13 @@ def _catalogue() -> Catalogue:
     return Catalogue.load(seeds_dir(), user_workouts_dir())
 
 
+def read_foreign(path: Path) -> Workout:
+    """A FIT workout file or intervals.icu text: the readers (and Garmin's SDK) load only now."""
+    from runtimer.interop.workouts import load_foreign_workout
+
+    return load_foreign_workout(path)
+
+
 def _overrides(args: argparse.Namespace) -> Overrides:
     return Overrides(args.reps, args.sprint, args.jog, args.warmup, args.cooldown)
 
@@ -101,7 +134,7 @@ def _overrides(args: argparse.Namespace) -> Overrides:
 def _chosen(args: argparse.Namespace, catalogue: Catalogue) -> Entry:
     """The workout as written, with the edits asked for; a usual pace fills in @goal with
     the settings' "faster", so the 400s show the target times they would run to."""
-    entry = catalogue.resolve(args.workout)
+    entry = catalogue.resolve(args.workout, read_foreign)
     workout = entry.workout
     if args.usual_pace is not None:
         workout = with_goal_pace(workout, load_settings().goal(args.usual_pace))
@@ -112,7 +145,7 @@ def _run(args: argparse.Namespace) -> int:
     from runtimer.launch import run_app
 
     catalogue = _catalogue()
-    entry = catalogue.resolve(args.workout)
+    entry = catalogue.resolve(args.workout, read_foreign)
     settings = load_settings()
     store = open_store()
     try:  # every input problem surfaces here, before the screen opens
@@ -159,11 +192,28 @@ def _show(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     failed = False
     for path in args.files:
+        read = read_foreign if path.suffix.lower() in FOREIGN_SUFFIXES else load_workout_file
         try:
-            load_workout_file(path)
+            read(path)
         except UserError as error:
             print(f"runtimer check: {error}", file=sys.stderr)
             failed = True
         else:
             print(f"{path}: ok")
     return USAGE_ERROR if failed else 0
+
+
+def _export_workout(args: argparse.Namespace) -> int:
+    from runtimer.cli.interop import export_workout
+
+    entry = _catalogue().resolve(args.workout, read_foreign)
+    goal = load_settings().goal(args.usual_pace)
+    # Without a goal pace, an @goal step stays as it is, and the exporter says which step needs one.
+    workout = entry.workout if goal is None else with_goal_pace(entry.workout, goal)
+    return export_workout(workout, args.format, args.output)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from runtimer.cli.interop import import_file
+
+    return import_file(args.file, args.name, user_workouts_dir())

@@ -25,6 +25,8 @@ from runtimer.plan.targets import PaceField
 from runtimer.plan.units import ImplausiblePace, Pace, check_plausible
 
 Announce = Literal["tones", "voice", "both"]
+ActivityFormat = Literal["fit", "tcx"]
+"""The files a session goes out to a training log as (see :mod:`runtimer.interop`)."""
 
 
 class Settings(BaseModel):
@@ -47,6 +49,15 @@ class Settings(BaseModel):
     """Your everyday running pace (``8:30/mi``); with ``faster`` it sets the goal pace of ``@goal`` steps."""
     faster: str = "20-25%"
     """How much faster than usual the goal pace is: the notes' 400 m repeats run 20-25% faster."""
+    export_dir: str | None = None
+    """A folder each finished or stopped session is written to as an activity file, for a sync tool."""
+    export_format: ActivityFormat = "fit"
+    """FIT unless told otherwise: every training log takes it, and it keeps treadmill or track and the
+    laps inside a phase, which TCX cannot say."""
+
+    @property
+    def export_path(self) -> Path | None:
+        return Path(self.export_dir).expanduser() if self.export_dir else None
 
     @field_validator("faster")
     @classmethod

@@ -24,6 +24,10 @@ class ActiveTime:
         """From ``now`` on, count from ``active``: a pause holds it, a resume runs on from it."""
         self._held, self._since = active, now
 
+    def moment(self, active: float) -> float:
+        """The monotonic moment active time was ``active``, counting on from the last restart."""
+        return self._since + (active - self._held)
+
     def monotonic(self, target: float) -> float:
         """The earliest monotonic moment at which active time (running) has reached ``target``.
 

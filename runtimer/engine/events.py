@@ -22,14 +22,28 @@ class EndedBy(StrEnum):
     STOP = "stop"
 
 
+class Pause(Frozen):
+    """A pause inside a phase: ``at_s`` active seconds into it, lasting ``length_s`` on the clock."""
+
+    at_s: float
+    length_s: float
+
+
 class PhaseRun(Frozen):
-    """One stretch of active time spent in a phase. ``back`` can make a phase run twice."""
+    """One stretch of active time spent in a phase. ``back`` can make a phase run twice.
+
+    ``started_s`` is when the phase began, in seconds after the session's start
+    (its lead-in included), and ``pauses`` the pauses inside it: what a training
+    log's lap needs besides the active time.
+    """
 
     index: int
     phase: Phase
     planned_s: float | None
     actual_s: float
     ended_by: EndedBy
+    started_s: float = 0.0
+    pauses: tuple[Pause, ...] = ()
 
     @property
     def completed(self) -> bool:

@@ -24,6 +24,7 @@ from runtimer.engine.rests import RestPolicy
 from runtimer.engine.snapshot import Snapshot, summarise, take_snapshot
 from runtimer.engine.transitions import LeadInOver, PlanRunOut, State, Trigger, next_state
 from runtimer.engine.tuning import EngineSettings
+from runtimer.engine.wall import WallLedger
 from runtimer.plan.phases import Phase, reference_rest, reps_planned
 
 __all__ = ["Engine", "EngineSettings", "Snapshot", "State"]
@@ -42,8 +43,8 @@ class Engine:
         self._index = 0
         self._lead_in_start = 0.0
         self._time = ActiveTime()
-        self._phase_start = 0.0
-        self._lap_start = 0.0
+        self._wall = WallLedger(self._time)
+        self._phase_start = self._lap_start = 0.0
         self._marks = m.MarkBook(self.settings)
         self._runs: list[e.PhaseRun] = []
         self._reps_done: set[tuple[int, int]] = set()
@@ -54,8 +55,6 @@ class Engine:
         self._rests = RestPolicy(phases, self.settings)
         self._events: list[e.Event] = []
         self.summary: e.Summary | None = None
-
-    # ----------------------------------------------------------------- public API
 
     @property
     def phases(self) -> tuple[Phase, ...]:
@@ -81,7 +80,7 @@ class Engine:
 
     def handle(self, command: c.Command, now: float) -> list[e.Event]:
         """Apply ``command`` at monotonic time ``now``; return what happened, in order."""
-        self._events = []
+        self._events, self._wall.now = [], now
         self._catch_up(now)
         before = self.state
         if next_state(before, type(command)) is None:
@@ -177,13 +176,14 @@ class Engine:
         self._phase_start = at_active
         self._lap_start = at_active
         self._marks.start_over()
+        self._wall.enter(at_active)
         phase = self._phases[index]
         upcoming = self._phases[index + 1] if index + 1 < len(self._phases) else None
         self._events.append(e.PhaseStarted(index, phase, len(self._phases), phase.duration, upcoming))
 
     def _end_phase(self, ended_by: e.EndedBy, at_active: float, then: int | None = None) -> None:
         phase = self._phases[self._index]
-        run = e.PhaseRun(self._index, phase, phase.duration, at_active - self._phase_start, ended_by)
+        run = self._wall.run(self._index, phase, at_active - self._phase_start, ended_by)
         self._runs.append(run)
         if run.completed and phase.block is not None and phase.rep is not None:
             key = (phase.block, phase.rep)
@@ -220,7 +220,7 @@ class Engine:
         )
 
     def _start(self, now: float) -> None:
-        self._lead_in_start = now
+        self._lead_in_start = self._wall.started = now
         self._marks.start_over()
         planned = sum(p.duration or 0 for p in self._phases)
         self._events.append(e.SessionStarted(len(self._phases), planned, self.settings.lead_in_s))
@@ -230,6 +230,7 @@ class Engine:
         clock, so the metronome can pick up in step even in a retimed or open phase."""
         self._time.restart(active, now)
         elapsed = active - self._phase_start
+        self._wall.pause_or_resume(elapsed, running=self.state is State.RUNNING)
         duration = self._phases[self._index].duration
         remaining = None if duration is None else max(0.0, duration - elapsed)
         made = e.Resumed if self.state is State.RUNNING else e.Paused

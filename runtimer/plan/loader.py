@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +21,10 @@ from runtimer.plan.models import Workout
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
 
 Source = Literal["built-in", "user", "file", "one-line"]
+FOREIGN_SUFFIXES = (".fit", ".txt")
+"""Workouts from other tools: FIT workout files and intervals.icu text. Their readers live above
+the plan (in :mod:`runtimer.interop`), so the caller hands one in."""
+ForeignReader = Callable[[Path], Workout]
 
 
 class Entry(Frozen):
@@ -127,11 +132,13 @@ class Catalogue(Frozen):
         mine, user_problems = _entries_in(user, "user")
         return cls({**built_in, **mine}, {**seed_problems, **user_problems})
 
-    def resolve(self, argument: str) -> Entry:
-        """A name, a ``.toml`` path or a one-line workout, in that order of likelihood."""
+    def resolve(self, argument: str, read_foreign: ForeignReader | None = None) -> Entry:
+        """A name, a file (``.toml``; ``.fit`` and ``.txt`` given ``read_foreign``) or a one-line workout."""
         if argument in self.entries:
             return self.entries[argument]
         path = Path(argument).expanduser()
+        if read_foreign is not None and path.suffix.lower() in FOREIGN_SUFFIXES:
+            return Entry(read_foreign(path), "file", path)
         if argument.endswith(".toml") or (not looks_like_one_line(argument) and path.is_file()):
             return Entry(load_workout_file(path), "file", path)
         if looks_like_one_line(argument):

@@ -38,8 +38,14 @@ class LiveSession:
         self.engine = Engine(prepared.phases, settings.engine_settings())
         self._runner = Runner(self.engine, clock)
         self._cues = CuePlayer(audio, settings.announce, settings.metronome)
+        export = settings.export_path
         self._recorder = SessionRecorder(
-            store, prepared.name, prepared.plan_text, prepared.reps_planned, prepared.rest_s
+            store,
+            prepared.name,
+            prepared.plan_text,
+            prepared.reps_planned,
+            prepared.rest_s,
+            export_to=None if export is None else (export, settings.export_format),
         )
         self._runner.subscribe(self._cues)
         self._runner.subscribe(self._recorder)
@@ -79,6 +85,11 @@ class LiveSession:
     def warnings(self) -> Sequence[str]:
         """What the runner should hear about before starting: history off, a sound file skipped."""
         return [*self._recorder.take_notices(), *self.audio.problems]
+
+    @property
+    def exported(self) -> str | None:
+        """Where the activity file went (or why not) once the session ended; ``None`` without export_dir."""
+        return self._recorder.exported
 
     @property
     def metronome_on(self) -> bool:

@@ -21,13 +21,17 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+from runtimer.config.settings import ActivityFormat
 from runtimer.engine import events as e
+from runtimer.errors import UserError
 from runtimer.records import FinalStatus
 from runtimer.store.null import HistoryStore
 
 _P = ParamSpec("_P")
+
 _T = TypeVar("_T")
 
 log = logging.getLogger(__name__)
@@ -56,6 +60,7 @@ class SessionRecorder:
         reps_planned: int,
         rest_s: float | None,
         now: Callable[[], datetime] = utc_now,
+        export_to: tuple[Path, ActivityFormat] | None = None,
     ) -> None:
         self._store = store
         self._workout = workout
@@ -73,6 +78,9 @@ class SessionRecorder:
         # after every event already being written, in the order things happened.
         self._in_order = asyncio.Lock()
         self._lost_a_record = False
+        self._export_to = export_to
+        self.exported: str | None = None
+        """Where the activity file went when the session ended (or why it did not), for the summary."""
         # Taken once here (the store is not in use yet, so this cannot wait on
         # its lock): a "history off" reason shows before the session starts.
         self._notices = store.take_notices()
@@ -115,8 +123,10 @@ class SessionRecorder:
                 await self._write_progress()
             case e.SessionFinished(summary=summary):
                 await self._finish("completed", summary)
+                await self._export()
             case e.SessionStopped(summary=summary):
                 await self._finish("stopped", summary)
+                await self._export()
 
     async def answer_gassed(self, gassed: bool | None) -> None:
         """Keep the summary's answer to "were you gassed on the last sprint?" (``None``: skipped)."""
@@ -147,6 +157,10 @@ class SessionRecorder:
             split_s,
             run.phase.target_split_s if split_s is not None else None,
             laps,
+            started_s=run.started_s,
+            pauses=[(pause.at_s, pause.length_s) for pause in run.pauses],
+            distance_m=None if run.phase.distance is None else run.phase.distance.metres,
+            ended_by=run.ended_by.value,
         )
         rep = _rep_run_in_full(run)
         if rep is not None and rep not in self._reps_done:
@@ -196,6 +210,22 @@ class SessionRecorder:
             summary.rest_s,
         )
 
+    async def _export(self) -> None:
+        """Write the session, as history now holds it, to the export folder: after the history, never
+        before it, and a failure is a line on the summary, not a risk to the record."""
+        if self._export_to is None or self._session_id is None:
+            return
+        folder, fmt = self._export_to
+        try:
+            async with self._in_order:
+                path = await asyncio.to_thread(_write_activity, self._store, self._session_id, folder, fmt)
+        except Exception as error:
+            log.warning("could not export session %s", self._session_id, exc_info=True)
+            self.exported = f"Not exported: {error}"
+            self._notices.append(f"export: {error}")
+            return
+        self.exported = f"Saved to {path}"
+
     async def _write(self, method: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T | None:
         """Run one store call in a worker thread, in order; a failure costs the record, not the session.
 
@@ -217,6 +247,16 @@ class SessionRecorder:
                 return None
         self._notices.extend(notices)
         return result
+
+
+def _write_activity(store: HistoryStore, session_id: int, folder: Path, fmt: ActivityFormat) -> Path:
+    """Read the session back and write its activity file (the FIT SDK loads only now, off the event loop)."""
+    from runtimer.interop.files import write_activity
+
+    records = store.sessions(only=session_id)
+    if not records:
+        raise UserError("history holds no record of this session, so there is nothing to export")
+    return write_activity(records[0], fmt, folder)
 
 
 def _rep_run_in_full(run: e.PhaseRun) -> tuple[int, int] | None:

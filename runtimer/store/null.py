@@ -15,7 +15,7 @@ from pathlib import Path
 
 from runtimer.config.paths import history_path
 from runtimer.plan.models import StepKind
-from runtimer.records import FinalStatus, SessionRecord
+from runtimer.records import EndedBy, FinalStatus, SessionRecord
 from runtimer.store.schema import DamagedDatabase, NewerDatabase
 from runtimer.store.sessions import SessionStore
 
@@ -46,6 +46,11 @@ class NullStore:
         split_s: float | None = None,
         target_split_s: float | None = None,
         laps: Sequence[float] = (),
+        *,
+        started_s: float | None = None,
+        pauses: Sequence[tuple[float, float]] = (),
+        distance_m: float | None = None,
+        ended_by: EndedBy | None = None,
     ) -> None:
         return None
 
@@ -69,7 +74,7 @@ class NullStore:
     def set_gassed(self, session_id: int, gassed: bool | None) -> None:
         return None
 
-    def sessions(self, limit: int | None = None) -> list[SessionRecord]:
+    def sessions(self, limit: int | None = None, only: int | None = None) -> list[SessionRecord]:
         return []
 
     def close(self) -> None:

@@ -52,6 +52,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # v3: the laps taken inside a timed phase (a JSON array of seconds, each from the one before).
     ("ALTER TABLE phases ADD COLUMN laps TEXT",),
+    # v4: where each phase sat on the clock, which FIT and TCX laps need: its start in seconds after
+    # the session's, its pauses (a JSON array of [active seconds into the phase, length]), the
+    # distance it was planned over, and what ended it (time, lap, skip, back or stop).
+    (
+        "ALTER TABLE phases ADD COLUMN started_s REAL",
+        "ALTER TABLE phases ADD COLUMN pauses TEXT",
+        "ALTER TABLE phases ADD COLUMN distance_m REAL",
+        "ALTER TABLE phases ADD COLUMN ended_by TEXT",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _MAGIC = b"SQLite format 3\x00"

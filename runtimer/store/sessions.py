@@ -22,38 +22,19 @@ from pydantic import ValidationError
 from runtimer.config.paths import history_path
 from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import StepKind
-from runtimer.records import FinalStatus, PhaseRecord, SessionRecord, to_utc_text
+from runtimer.records import EndedBy, FinalStatus, PhaseRecord, SessionRecord, to_utc_text
 from runtimer.store.liveness import LiveLock
 from runtimer.store.schema import DamagedDatabase, connect, move_aside
+from runtimer.store.statements import (
+    CHOSEN,
+    FINISH,
+    INSERT_PHASE,
+    INSERT_SESSION,
+    SET_GASSED,
+    STOP_ABANDONED,
+    UPDATE_PROGRESS,
+)
 
-_INSERT_SESSION = """
-    INSERT INTO sessions (workout, plan_text, started_at, status, reps_planned, rest_s)
-    VALUES (:workout, :plan_text, :started_at, 'running', :reps_planned, :rest_s)"""
-_INSERT_PHASE = """
-    INSERT INTO phases (session_id, position, kind, rep, planned_s, actual_s, split_s, target_split_s, laps)
-    VALUES (:id, :position, :kind, :rep, :planned_s, :actual_s, :split_s, :target_split_s, :laps)
-    ON CONFLICT (session_id, position) DO UPDATE SET
-        kind = excluded.kind, rep = excluded.rep, planned_s = excluded.planned_s,
-        actual_s = excluded.actual_s, split_s = excluded.split_s, target_split_s = excluded.target_split_s,
-        laps = excluded.laps"""
-_UPDATE_PROGRESS = """
-    UPDATE sessions SET reps_done = :reps_done, reps_planned = :reps_planned,
-        rest_adjust_s = :rest_adjust_s, rest_s = :rest_s
-    WHERE id = :id"""
-_FINISH = """
-    UPDATE sessions SET status = :status, ended_at = :ended_at, reps_done = :reps_done,
-        reps_planned = :reps_planned, rest_adjust_s = :rest_adjust_s, rest_s = :rest_s
-    WHERE id = :id"""
-_SET_GASSED = "UPDATE sessions SET gassed = :gassed WHERE id = :id"
-# One statement, so it also proves at open that the file takes writes (SQLite
-# refuses even an UPDATE that matches nothing on a read-only file). A pause is
-# not counted in the end time: the phases are all the store ever heard.
-_STOP_ABANDONED = """
-    UPDATE sessions SET status = 'stopped', ended_at = strftime('%Y-%m-%dT%H:%M:%SZ', started_at,
-        '+' || (SELECT coalesce(round(sum(actual_s)), 0) FROM phases WHERE session_id = sessions.id)
-        || ' seconds')
-    WHERE status = 'running'"""
-_CHOSEN = "SELECT id FROM sessions WHERE {where} ORDER BY started_at DESC, id DESC LIMIT :limit"
 # Retrying cannot fix these (a constraint, a closed connection, a bad value):
 # such a write is dropped with a notice instead of blocking every write behind it.
 _PERMANENT = (
@@ -123,7 +104,7 @@ class SessionStore:
             raise
         try:
             if live.alone():
-                conn.execute(_STOP_ABANDONED)
+                conn.execute(STOP_ABANDONED)
                 live.share()
         except BaseException:
             conn.close()
@@ -155,7 +136,7 @@ class SessionStore:
         with self._lock:
             handle = self._next_handle
             self._next_handle -= 1
-            self._backlog.append(_Write(_INSERT_SESSION, params, session=handle, creates=True))
+            self._backlog.append(_Write(INSERT_SESSION, params, session=handle, creates=True))
             self._flush()
             return self._row_ids.get(handle, handle)
 
@@ -170,8 +151,16 @@ class SessionStore:
         split_s: float | None = None,
         target_split_s: float | None = None,
         laps: Sequence[float] = (),
+        *,
+        started_s: float | None = None,
+        pauses: Sequence[tuple[float, float]] = (),
+        distance_m: float | None = None,
+        ended_by: EndedBy | None = None,
     ) -> None:
-        """Record a phase, and any laps inside it, as it ends; recording a position again replaces it."""
+        """Record a phase as it ends, with any laps inside it and its place on the clock.
+
+        Recording a position again replaces it.
+        """
         params = {
             "position": position,
             "kind": StepKind(kind).value,
@@ -181,8 +170,12 @@ class SessionStore:
             "split_s": split_s,
             "target_split_s": target_split_s,
             "laps": json.dumps(list(laps)) if laps else None,
+            "started_s": started_s,
+            "pauses": json.dumps([list(pause) for pause in pauses]) if pauses else None,
+            "distance_m": distance_m,
+            "ended_by": ended_by,
         }
-        self._submit(_Write(_INSERT_PHASE, params, session=session_id))
+        self._submit(_Write(INSERT_PHASE, params, session=session_id))
 
     def update_progress(
         self, session_id: int, reps_done: int, reps_planned: int, rest_adjust_s: float, rest_s: float | None
@@ -194,7 +187,7 @@ class SessionStore:
             "rest_adjust_s": _whole(rest_adjust_s),
             "rest_s": _whole(rest_s),
         }
-        self._submit(_Write(_UPDATE_PROGRESS, params, session=session_id))
+        self._submit(_Write(UPDATE_PROGRESS, params, session=session_id))
 
     def finish(
         self,
@@ -214,15 +207,15 @@ class SessionStore:
             "rest_adjust_s": _whole(rest_adjust_s),
             "rest_s": _whole(rest_s),
         }
-        self._submit(_Write(_FINISH, params, session=session_id))
+        self._submit(_Write(FINISH, params, session=session_id))
 
     def set_gassed(self, session_id: int, gassed: bool | None) -> None:
         """The summary's question: ``None`` means the runner did not answer."""
-        self._submit(_Write(_SET_GASSED, {"gassed": gassed}, session=session_id))
+        self._submit(_Write(SET_GASSED, {"gassed": gassed}, session=session_id))
 
-    def sessions(self, limit: int | None = None) -> list[SessionRecord]:
-        """Newest first, each with its phases."""
-        return self._read("1", {}, limit)
+    def sessions(self, limit: int | None = None, only: int | None = None) -> list[SessionRecord]:
+        """Newest first, each with its phases; ``only`` picks the session with that id."""
+        return self._read("1" if only is None else "id = :only", {"only": only}, limit)
 
     def close(self) -> None:
         """Make a last attempt at the backlog; what still fails is lost with the process."""
@@ -262,7 +255,7 @@ class SessionStore:
             self._row_ids[write.session] = cursor.lastrowid
 
     def _read(self, where: str, params: dict[str, Any], limit: int | None) -> list[SessionRecord]:
-        chosen = _CHOSEN.format(where=where)
+        chosen = CHOSEN.format(where=where)
         params = {**params, "limit": -1 if limit is None else limit}
         with self._lock:
             self._flush()

@@ -52,6 +52,8 @@ def test_the_tree_keeps_every_contract() -> None:
         ("audio/cues.py", "import runtimer.store.null", "Layers"),
         ("store/export.py", "import runtimer.cli.table", "Layers"),
         ("session/runner.py", "import textual.app", "only the faces import Textual"),
+        ("interop/activity.py", "import runtimer.store.null", "Layers"),
+        ("interop/tcx.py", "import textual", "only the faces import Textual"),
     ],
 )
 def test_a_planted_violation_breaks_its_contract(

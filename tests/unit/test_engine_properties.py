@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -44,6 +45,11 @@ def place_in_rep(phases: Sequence[Phase], index: int) -> tuple[int | None, int]:
     return phase.block, sum(1 for p in phases[:index] if p.block == phase.block and p.rep == phase.rep)
 
 
+def elapsed(run: e.PhaseRun) -> float:
+    """A run's time on the clock: its active time and its pauses."""
+    return run.actual_s + sum(pause.length_s for pause in run.pauses)
+
+
 class EngineMachine(RuleBasedStateMachine):
     @initialize(
         workout=workouts,
@@ -64,6 +70,7 @@ class EngineMachine(RuleBasedStateMachine):
         self.now = 100.0
         self.events: list[e.Event] = []
         self.paused_at: tuple[float, float] | None = None
+        self.started_at: float | None = None
 
     def send(self, command: c.Command) -> list[e.Event]:
         before = {i: p.duration for i, p in enumerate(self.engine.phases) if p.is_recovery}
@@ -71,6 +78,8 @@ class EngineMachine(RuleBasedStateMachine):
         events = self.engine.handle(command, self.now)
         assert self.engine.state in along_the_table(state, command), "a move the table does not list"
         self.events += events
+        if any(isinstance(event, e.SessionStarted) for event in events):
+            self.started_at = self.now
         snapshot = self.engine.snapshot(self.now)
         for event in events:
             if isinstance(event, e.Paused | e.Resumed):
@@ -127,7 +136,8 @@ class EngineMachine(RuleBasedStateMachine):
         before = [p.duration for p in self.engine.phases]
         index = self.engine.index
         shortened = any(isinstance(event, e.RestAdjusted) for event in self.send(c.AdjustRest(-1)))
-        if not shortened or self.engine.index != index:  # not when the "-" ended the rest running now
+        # Not when the "-" ended the rest running now (the last one ends the session).
+        if not shortened or self.engine.index != index or self.engine.summary is not None:
             return
         between = [p.duration for p in self.engine.phases]
         targets = {i for i, p in enumerate(self.engine.phases) if i >= index and p.is_recovery and p.duration}
@@ -167,6 +177,19 @@ class EngineMachine(RuleBasedStateMachine):
         current = snapshot.phase_elapsed_s if self.engine.state in (State.RUNNING, State.PAUSED) else 0.0
         assert abs(sum(runs) + current - snapshot.elapsed_s) < 1e-6
         assert all(run >= 0 for run in runs)
+
+    @invariant()
+    def runs_lie_back_to_back_on_the_clock(self) -> None:
+        """Each run starts where the one before ended, pauses included, and none ends in the future."""
+        runs = [ev.run for ev in self.events if isinstance(ev, e.PhaseEnded)]
+        if self.started_at is None or not runs:
+            return
+        for before, after in pairwise(runs):
+            assert abs(before.started_s + elapsed(before) - after.started_s) < 1e-6
+        for run in runs:
+            assert run.started_s >= 0
+            assert all(0 <= pause.at_s <= run.actual_s + 1e-9 and pause.length_s >= 0 for pause in run.pauses)
+        assert runs[-1].started_s + elapsed(runs[-1]) <= self.now - self.started_at + 1e-6
 
     @invariant()
     def the_end_comes_once_and_nothing_follows(self) -> None:

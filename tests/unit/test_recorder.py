@@ -355,3 +355,26 @@ async def test_finish_after_this_rep_is_kept_as_the_plan(db: Path, store: Sessio
     await clock.advance(10)
     assert figures(await asyncio.wait_for(task, 2)) == ("completed", 2, 2)
     assert kept(store) == ("completed", 2, 2)
+
+
+async def test_each_phase_keeps_its_place_on_the_clock_and_its_pauses(db: Path, store: SessionStore) -> None:
+    clock = FakeClock(start=0.0)
+    runner, _, task = await begun(store, clock)
+    await clock.advance(4)
+    runner.send(c.Pause())
+    await clock.advance(20)
+    runner.send(c.Resume())
+    await clock.advance(6)  # the warm-up's last six seconds
+    await clock.advance(30)
+    runner.send(c.Lap())  # the first sprint, run to the line
+    await phases_written(db, 2)
+    runner.send(c.Stop())
+    await task
+    rows = read(db, "SELECT position, started_s, pauses, distance_m, ended_by FROM phases ORDER BY position")
+    assert rows == [
+        {"position": 0, "started_s": 0.0, "pauses": "[[4.0, 20.0]]", "distance_m": None, "ended_by": "time"},
+        {"position": 1, "started_s": 30.0, "pauses": None, "distance_m": None, "ended_by": "lap"},
+        {"position": 2, "started_s": 60.0, "pauses": None, "distance_m": None, "ended_by": "stop"},
+    ]
+    [record] = store.sessions()
+    assert [phase.elapsed_s for phase in record.phases] == [30.0, 30.0, 0.0]

@@ -25,6 +25,15 @@ def test_a_good_file_is_read(tmp_path: Path) -> None:
     assert settings.goal() == Pace(408, "mi")  # 20% less time per mile
 
 
+def test_export_dir_is_a_folder_of_the_runners_own(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('export_dir = "~/Sync/runs"\n')
+    settings = load_settings(path)
+    assert settings.export_path == Path.home() / "Sync" / "runs"
+    assert settings.export_format == "fit"
+    assert Settings().export_path is None
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -36,6 +45,8 @@ def test_a_good_file_is_read(tmp_path: Path) -> None:
         ('usual_pace = "0:20/mi"\n', 'usual_pace: "0:20/mi" is faster than anyone runs'),
         ("usual_pace = 510\n", "usual_pace: 510 is not a pace (try 6:30/mi or 4:00/km)"),
         ("colour = 1\n", 'unknown key "colour"'),
+        ('export_format = "gpx"\n', "export_format: should be 'fit' or 'tcx', not \"gpx\""),
+        ("export_dir = 1\n", "export_dir: should be a valid string, not 1"),
     ],
 )
 def test_a_wrong_value_is_one_line_naming_the_key_and_what_was_written(

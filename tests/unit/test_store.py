@@ -92,6 +92,10 @@ def test_json_dict_has_the_documented_shape(store: SessionStore) -> None:
             "split_s": 71.5,
             "target_split_s": None,
             "laps": [],
+            "started_s": None,
+            "pauses": [],
+            "distance_m": None,
+            "ended_by": None,
         }
     ]
 

@@ -59,6 +59,10 @@ def test_json_is_an_array_in_the_given_order_with_nested_phases() -> None:
         "split_s": 39.8,
         "target_split_s": None,
         "laps": [],
+        "started_s": None,
+        "pauses": [],
+        "distance_m": None,
+        "ended_by": None,
     }
     assert data == [r.to_json_dict() for r in RECORDS]
 

@@ -214,7 +214,7 @@ def test_reading_a_file_that_went_bad_under_the_store_is_a_notice(db: Path, stor
     store.begin("intervals", PLAN, START, 8, 120)
     with sqlite3.connect(db) as other:
         other.execute("UPDATE phases SET kind = 'hop'")
-        other.execute("INSERT INTO phases VALUES (1, 0, 'hop', NULL, 1, 1.0, NULL, NULL, NULL)")
+        other.execute("INSERT INTO phases (session_id, position, kind, actual_s) VALUES (1, 0, 'hop', 1.0)")
     other.close()
     assert store.sessions() == []
     [notice] = store.take_notices()

@@ -143,3 +143,49 @@ def test_a_file_from_a_newer_runtimer_turns_history_off_and_is_left_alone(tmp_pa
     assert "newer runtimer" in notice
     assert db.read_bytes() == before
     assert list(tmp_path.glob("*.corrupt-*")) == []
+
+
+# v3 as shipped: the laps inside a timed phase.
+V3_SQL = ("ALTER TABLE phases ADD COLUMN laps TEXT",)
+
+
+def test_a_v3_file_gains_each_phases_place_on_the_clock_empty_for_old_phases(tmp_path: Path) -> None:
+    assert MIGRATIONS[2] == V3_SQL
+    db = tmp_path / HISTORY_FILE
+    make_v1(db)
+    with sqlite3.connect(db) as conn:
+        for statement in V2_SQL + V3_SQL:
+            conn.execute(statement)
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+
+    store = SessionStore.open(db)
+    [record] = store.sessions()
+    [old] = record.phases
+    assert (old.started_s, old.pauses, old.distance_m, old.ended_by, old.completed) == (
+        None,
+        (),
+        None,
+        None,
+        None,
+    )
+    assert old.elapsed_s == old.actual_s
+    store.record_phase(
+        record.id,
+        1,
+        StepKind.SPRINT,
+        2,
+        None,
+        70.2,
+        started_s=43.5,
+        pauses=[(12.0, 30.25)],
+        distance_m=400.0,
+        ended_by="lap",
+    )
+    assert store.take_notices() == []
+    store.close()
+    reopened = SessionStore.open(db)
+    new = reopened.sessions()[0].phases[1]
+    assert (new.started_s, new.pauses, new.distance_m, new.ended_by) == (43.5, ((12.0, 30.25),), 400.0, "lap")
+    assert (new.elapsed_s, new.completed) == (100.45, True)
+    reopened.close()

@@ -6,7 +6,9 @@ down session after session is a runner getting fitter.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +16,8 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Sparkline
 
+from runtimer.config.settings import ActivityFormat
+from runtimer.errors import UserError
 from runtimer.plan.durations import format_clock, format_time
 from runtimer.plan.textsyntax import ONE_LINE_NAME
 from runtimer.records import SessionRecord
@@ -71,12 +75,20 @@ def compact_row(record: SessionRecord, workout_width: int) -> tuple[str, ...]:
     )
 
 
+EXPORT_REPLY_S = 6.0
+"""How long the footer says where an exported file went."""
+
+
 class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
-    BINDINGS = [Binding("escape,h,q", "app.pop_screen", "Back")]  # noqa: RUF012
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape,h,q", "app.pop_screen", "Back"),
+        Binding("e", "export", "Export"),
+    ]
 
     def __init__(self, services: Services) -> None:
         super().__init__()
+        self.settings = services.settings
         self.records = services.store.sessions(limit=SHOWN_SESSIONS)
         self._compact_rows: bool | None = None
         """Which columns the table holds now: ``None`` before it is first filled."""
@@ -142,6 +154,26 @@ class HistoryScreen(Screen[None]):
         plot.data = splits
         plot.set_class(len(splits) < 2, "-empty")  # a class, not display: compact hides it either way
 
+    def action_export(self) -> None:
+        """The highlighted session as an activity file, in export_dir (or where runtimer was started)."""
+        table = self.query_one(DataTable)
+        if not self.records or table.row_count == 0:
+            self.query_one(KeyBar).say("No session to export", EXPORT_REPLY_S)
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        record = next(r for r in self.records if str(r.id) == key)
+        folder = self.settings.export_path or Path.cwd()
+        self.run_worker(self._export(record, folder), group="export", exit_on_error=False)
+
+    async def _export(self, record: SessionRecord, folder: Path) -> None:
+        try:
+            path = await asyncio.to_thread(_write_activity, record, self.settings.export_format, folder)
+        except UserError as error:
+            reply = f"Not exported: {error}"
+        else:
+            reply = f"Saved {path}"
+        self.query_one(KeyBar).say(reply, EXPORT_REPLY_S)
+
     def _plot(self, name: str, title: str, values: list[float], show: Callable[[float], str]) -> None:
         label = self.query_one(f"#{name}-label", Label)
         plot = self.query_one(f"#{name}-plot", Sparkline)
@@ -153,3 +185,10 @@ class HistoryScreen(Screen[None]):
             label.update(f"{title}: nothing recorded")
         plot.data = values
         plot.set_class(len(values) < 2, "-empty")
+
+
+def _write_activity(record: SessionRecord, fmt: ActivityFormat, folder: Path) -> Path:
+    """In a worker thread: Garmin's FIT SDK loads on the first export, never with the screen."""
+    from runtimer.interop.files import write_activity
+
+    return write_activity(record, fmt, folder)

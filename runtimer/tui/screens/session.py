@@ -85,8 +85,7 @@ class SessionScreen(Screen[None]):
     ]
 
     view: var[SessionView | None] = var(None, init=False)
-    """What the screen shows; a var, not a reactive: the widgets it feeds repaint themselves, and
-    a reactive would repaint the whole screen every second."""
+    """A var: the widgets it feeds repaint themselves; a reactive would repaint the whole screen."""
 
     def __init__(self, live: LiveSession) -> None:
         # Born in the lead-in's colours: a class changed after mounting restyles every widget again.
@@ -122,8 +121,6 @@ class SessionScreen(Screen[None]):
         self.run_worker(self.live.run(), name="runner", exit_on_error=False)
         self.live.start()
         self._repaint()
-
-    # ------------------------------------------------------------ display
 
     def _say(self, text: str, seconds: float) -> None:
         """On the footer line, not in a toast: toasts float over the screen, and on a
@@ -177,8 +174,6 @@ class SessionScreen(Screen[None]):
         if self.is_mounted:
             self._repaint()
 
-    # ------------------------------------------------------------- events
-
     def _forward(self, event: e.Event) -> None:
         self.post_message(SessionEvent(event))
 
@@ -210,8 +205,6 @@ class SessionScreen(Screen[None]):
         from runtimer.tui.screens.summary import SummaryScreen
 
         self.app.switch_screen(SummaryScreen(self.live))
-
-    # ------------------------------------------------------------ actions
 
     @on(ButtonRow.Pressed)
     async def _button(self, event: ButtonRow.Pressed) -> None:

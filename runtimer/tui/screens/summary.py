@@ -80,6 +80,8 @@ class SummaryScreen(Screen[None]):
             yield Label(f"{title} · {self.live.prepared.name}", id="summary-title")
             for line in summary_lines(self.summary):
                 yield Label(line, classes="summary-line")
+            if self.live.exported is not None:  # export_dir is set: where the activity file went
+                yield Label(self.live.exported, id="exported", classes="summary-line")
             with Vertical(id="gassed"):
                 yield Label(gassed_question(self.summary), id="question")
                 with Horizontal(id="answers"):
