@@ -27,8 +27,7 @@ from runtimer.engine.tuning import EngineSettings
 from runtimer.engine.wall import WallLedger
 from runtimer.plan.phases import Phase, reference_rest, reps_planned
 
-__all__ = ["Engine", "EngineSettings", "Snapshot", "State"]
-"""The engine's front door: the rest of runtimer imports these from here."""
+__all__ = ["Engine", "EngineSettings", "Snapshot", "State"]  # the front door the rest of runtimer uses
 
 
 class Engine:
@@ -265,16 +264,17 @@ class Engine:
         if isinstance(change, str):
             self._events.append(e.Ignored("AdjustRest", change))
             return
-        current = self._index
+        running = change.running  # retimed last, after the press is told: it may end the rest
         for index, length in change.lengths.items():
-            if index == current:
-                self._retime(length, active)
-            else:
-                self._phases[index] = self._phases[index].replace(duration=length)
+            self._phases[index] = self._phases[index].replace(duration=length)
+        if running is not None and running > active - self._phase_start:  # it runs on at its new length
+            self._phases[self._index] = self._phases[self._index].replace(duration=running)
         self._rests.done(change)
         self._rest_adjust += change.delta_s
         rest = reference_rest(self._phases) or 0.0
         self._events.append(e.RestAdjusted(change.delta_s, rest, self._rest_adjust))
+        if running is not None:  # a "-" can end this rest, and the last rest the session
+            self._retime(running, active)
 
     def _reshape(self, change: RepChange | e.Ignored) -> None:
         """One more rep, or finish after this one: the plan as the runner leaves it."""

@@ -25,8 +25,10 @@ RestIdentity = tuple[int | None, int | None, int]
 
 
 class RestChange(Frozen):
-    """What a press of "-" or "+" does: new lengths by phase index, and how far the first one moved."""
+    """What a press of "-" or "+" does: the running rest's new length (``None`` when the phase
+    running is no rest), the later rests' by phase index, and how far the first one moved."""
 
+    running: float | None
     lengths: dict[int, float]
     delta_s: float
     cut: dict[RestIdentity, tuple[float, float]]
@@ -80,7 +82,8 @@ class RestPolicy:
             floor = f"the {self._floor:g} s floor"
             where = f"as planned, under {floor}" if below_floor else f"at {floor}"
             return f"can't shorten: rests are {where}"
-        return RestChange(lengths, lengths[first] - (phases[first].duration or 0.0), cut)
+        delta = lengths[first] - (phases[first].duration or 0.0)
+        return RestChange(lengths.pop(index, None), lengths, delta, cut)
 
     def done(self, change: RestChange) -> None:
         """A "+" gives back once; a refused "-" (never done) leaves the last one to undo."""

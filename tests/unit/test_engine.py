@@ -464,3 +464,14 @@ def test_the_engine_says_whether_rests_can_move_before_a_key_is_pressed() -> Non
     assert (steady.rests_ahead, steady.rests_can_shorten) == (False, False)
     long = started("3x(10s sprint, 2m jog)", rest_step_s=15, rest_floor_s=30)
     assert (long.rests_ahead, long.rests_can_shorten) == (True, True)
+
+
+def test_a_minus_that_ends_the_last_rest_is_told_before_the_session_ends() -> None:
+    """The press comes first, then what it caused: nothing follows the end of a session."""
+    engine = started("2x(20s sprint, 40s rest)")
+    last_rest = T0 + 60 + 20  # the second rep's rest starts here
+    engine.handle(c.Tick(), last_rest + 35)  # 35 s in: the 30 s floor is already behind it
+    events = engine.handle(c.AdjustRest(-1), last_rest + 35)
+    assert [type(ev) for ev in events] == [e.RestAdjusted, e.PhaseEnded, e.SessionFinished]
+    ended = events[1]
+    assert isinstance(ended, e.PhaseEnded) and ended.run.ended_by is e.EndedBy.SKIP

@@ -21,7 +21,8 @@ def applied(phases: list[Phase], policy: RestPolicy, index: int, direction: int)
     change = policy.change(phases, index, direction)
     assert isinstance(change, RestChange), change
     policy.done(change)
-    return [p.replace(duration=change.lengths.get(i, p.duration)) for i, p in enumerate(phases)]
+    lengths = {**change.lengths, **({} if change.running is None else {index: change.running})}
+    return [p.replace(duration=lengths.get(i, p.duration)) for i, p in enumerate(phases)]
 
 
 def rests(phases: list[Phase]) -> list[float | None]:
