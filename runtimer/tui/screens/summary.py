@@ -17,7 +17,7 @@ from runtimer.engine.events import Summary
 from runtimer.plan.durations import format_clock
 from runtimer.plan.models import StepKind
 from runtimer.session.live import LiveSession
-from runtimer.tui.labels import phase_name, signed_seconds, split_text
+from runtimer.tui.labels import phase_name, place_in_session, signed_seconds, split_text
 from runtimer.tui.layout import COMPACT_HEIGHT
 from runtimer.tui.messages import ShowPicker
 from runtimer.tui.widgets.keybar import KeyBar
@@ -42,7 +42,8 @@ def summary_lines(summary: Summary) -> list[str]:
         rest = f", rests now {format_clock(summary.rest_s)}" if summary.rest_s else ""
         lines.append(f"Rest     {signed_seconds(summary.rest_adjust_s)}{rest}")
     for split in summary.splits:
-        rep = f" rep {split.phase.rep_label}" if split.phase.rep is not None else ""
+        place = place_in_session(split.phase)
+        rep = f" {place}" if place else ""
         lap = split_text(split.split_s, split.phase.target_split_s)
         lines.append(f"Lap      {phase_name(split.phase.kind)}{rep}: {lap}")
     return lines
