@@ -12,6 +12,7 @@ import gc
 from collections.abc import Callable
 
 from runtimer.audio.simpleaudio_out import open_audio
+from runtimer.coach.goal import Goal
 from runtimer.config.settings import Settings
 from runtimer.plan.loader import Catalogue
 from runtimer.session.clock import MonotonicClock
@@ -42,6 +43,7 @@ def run_app(
     store: HistoryStore,
     start: PreparedSession | None = None,
     mute: bool = False,
+    goal: Goal | None = None,
 ) -> None:
     """Run the app until the runner quits; close sound and history however it ends.
 
@@ -50,7 +52,7 @@ def run_app(
     """
     bell = _LateBell()
     audio = open_audio(bell)
-    services = Services(MonotonicClock(), audio, store, settings, catalogue)
+    services = Services(MonotonicClock(), audio, store, settings, catalogue, goal=goal)
 
     def after_first_frame() -> None:
         end_start_up()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from runtimer.cli.table import print_table
+from runtimer.config.goal_file import load_goal
 from runtimer.config.paths import seeds_dir, user_workouts_dir
 from runtimer.config.settings import load_settings
 from runtimer.errors import USAGE_ERROR, UserError
@@ -22,7 +23,7 @@ from runtimer.plan.loader import Catalogue, Entry, load_workout_file
 from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.phases import expand, total_label
 from runtimer.plan.units import Pace, parse_pace
-from runtimer.session.prepare import HISTORY_WINDOW, prepare, with_goal_pace
+from runtimer.session.prepare import HISTORY_WINDOW, goal_pace, prepare, with_goal_pace
 from runtimer.store.null import open_store
 
 _ParserT = TypeVar("_ParserT", bound=argparse.ArgumentParser)
@@ -51,7 +52,7 @@ def open_picker(_args: argparse.Namespace) -> int:
     """``runtimer`` alone: the workout picker."""
     from runtimer.launch import run_app
 
-    run_app(_catalogue(), load_settings(), open_store())
+    run_app(_catalogue(), load_settings(), open_store(), goal=load_goal())
     return 0
 
 
@@ -99,12 +100,11 @@ def _overrides(args: argparse.Namespace) -> Overrides:
 
 
 def _chosen(args: argparse.Namespace, catalogue: Catalogue) -> Entry:
-    """The workout as written, with the edits asked for; a usual pace fills in @goal with
-    the settings' "faster", so the 400s show the target times they would run to."""
+    """The workout as written, with the edits asked for; @goal filled in as a session would
+    (the race goal, or a usual pace made faster), so the 400s show the target times they run to."""
     entry = catalogue.resolve(args.workout)
-    workout = entry.workout
-    if args.usual_pace is not None:
-        workout = with_goal_pace(workout, load_settings().goal(args.usual_pace))
+    target, _ = goal_pace(load_settings(), args.usual_pace, load_goal())
+    workout = with_goal_pace(entry.workout, target)
     return Entry(apply_overrides(workout, _overrides(args)), entry.source, entry.path)
 
 
@@ -117,11 +117,12 @@ def _run(args: argparse.Namespace) -> int:
     store = open_store()
     try:  # every input problem surfaces here, before the screen opens
         history = store.sessions(limit=HISTORY_WINDOW)
-        prepared = prepare(entry, _overrides(args), settings, history, args.fresh, args.usual_pace)
+        goal = load_goal()
+        prepared = prepare(entry, _overrides(args), settings, history, args.fresh, args.usual_pace, goal)
     except BaseException:
         store.close()
         raise
-    run_app(catalogue, settings, store, prepared, mute=args.mute)
+    run_app(catalogue, settings, store, prepared, mute=args.mute, goal=goal)
     return 0
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from runtimer.audio.base import AudioOutput
+from runtimer.coach.goal import Goal
 from runtimer.config.settings import Settings
 from runtimer.plan.loader import Catalogue
 from runtimer.session.clock import Clock
@@ -28,6 +29,8 @@ class Services:
     settings: Settings
     catalogue: Catalogue
     today: Callable[[], date] = field(default=date.today)
+    goal: Goal | None = None
+    """The race goal (``runtimer goal``): the pace of ``@goal`` steps and the 400s' target."""
 
     def live_session(self, prepared: PreparedSession) -> LiveSession:
         """The one place a session is wired up, whether ``runtimer run`` or the picker started it."""

@@ -211,6 +211,7 @@ class PickerScreen(Screen[None]):
                 self._history,
                 self.fresh,
                 self._usual_pace(),
+                self.services.goal,
             )
         except UserError as error:
             self.prepared = None
