@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from runtimer.audio.simpleaudio_out import open_audio
 from runtimer.coach.goal import Goal
@@ -20,6 +21,9 @@ from runtimer.session.prepare import PreparedSession
 from runtimer.store.null import HistoryStore
 from runtimer.tui.app import RuntimerApp
 from runtimer.tui.services import Services
+
+if TYPE_CHECKING:
+    from runtimer.coach.planner import TrainingPlan
 
 
 def build_app(
@@ -44,6 +48,7 @@ def run_app(
     start: PreparedSession | None = None,
     mute: bool = False,
     goal: Goal | None = None,
+    plan: TrainingPlan | None = None,
 ) -> None:
     """Run the app until the runner quits; close sound and history however it ends.
 
@@ -52,7 +57,7 @@ def run_app(
     """
     bell = _LateBell()
     audio = open_audio(bell)
-    services = Services(MonotonicClock(), audio, store, settings, catalogue, goal=goal)
+    services = Services(MonotonicClock(), audio, store, settings, catalogue, goal=goal, plan=plan)
 
     def after_first_frame() -> None:
         end_start_up()

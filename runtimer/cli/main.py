@@ -1,7 +1,8 @@
 """The ``runtimer`` command: one parser, and the edge where a :class:`UserError` becomes one line.
 
 Each family of commands adds its own subcommands (:mod:`~runtimer.cli.plans`,
-:mod:`~runtimer.cli.history`, :mod:`~runtimer.cli.pace`, :mod:`~runtimer.cli.goal`); this module only
+:mod:`~runtimer.cli.history`, :mod:`~runtimer.cli.pace`, :mod:`~runtimer.cli.goal`,
+:mod:`~runtimer.cli.training`); this module only
 parses, dispatches and turns every problem the user can cause into one line on
 stderr and exit code 2.
 """
@@ -20,6 +21,7 @@ from runtimer.cli.goal import add_goal_command
 from runtimer.cli.history import add_history_commands
 from runtimer.cli.pace import add_pace_command
 from runtimer.cli.plans import add_plan_commands, open_picker
+from runtimer.cli.training import add_training_commands
 from runtimer.errors import USAGE_ERROR, UserError
 
 
@@ -41,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_history_commands(commands)
     add_pace_command(commands)
     add_goal_command(commands, date.today)
+    add_training_commands(commands, date.today)
     return parser
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from runtimer.cli.table import print_table
 from runtimer.config.goal_file import load_goal
-from runtimer.config.paths import seeds_dir, user_workouts_dir
+from runtimer.config.paths import seeds_dir, training_plan_path, user_workouts_dir
 from runtimer.config.settings import load_settings
 from runtimer.errors import USAGE_ERROR, UserError
 from runtimer.plan.durations import format_clock, parse_duration
@@ -25,6 +26,9 @@ from runtimer.plan.phases import expand, total_label
 from runtimer.plan.units import Pace, parse_pace
 from runtimer.session.prepare import HISTORY_WINDOW, goal_pace, prepare, with_goal_pace
 from runtimer.store.null import open_store
+
+if TYPE_CHECKING:
+    from runtimer.coach.planner import TrainingPlan
 
 _ParserT = TypeVar("_ParserT", bound=argparse.ArgumentParser)
 
@@ -52,8 +56,18 @@ def open_picker(_args: argparse.Namespace) -> int:
     """``runtimer`` alone: the workout picker."""
     from runtimer.launch import run_app
 
-    run_app(_catalogue(), load_settings(), open_store(), goal=load_goal())
+    catalogue = _catalogue()
+    run_app(catalogue, load_settings(), open_store(), goal=load_goal(), plan=_training_plan(catalogue))
     return 0
+
+
+def _training_plan(catalogue: Catalogue) -> TrainingPlan | None:
+    """The plan, read (and its code loaded) only when there is one: most starts have none."""
+    if not training_plan_path().exists():
+        return None
+    from runtimer.config.plan_file import load_plan
+
+    return load_plan(catalogue)
 
 
 def _duration_argument(text: str) -> int:
@@ -119,6 +133,13 @@ def _run(args: argparse.Namespace) -> int:
         history = store.sessions(limit=HISTORY_WINDOW)
         goal = load_goal()
         prepared = prepare(entry, _overrides(args), settings, history, args.fresh, args.usual_pace, goal)
+        plan = _training_plan(catalogue)
+        if plan is not None:
+            from runtimer.coach.schedule import plan_day_for
+
+            prepared = prepared.replace(
+                plan_day=plan_day_for(plan, history, date.today(), entry.workout.name)
+            )
     except BaseException:
         store.close()
         raise

@@ -39,7 +39,12 @@ class LiveSession:
         self._runner = Runner(self.engine, clock)
         self._cues = CuePlayer(audio, settings.announce, settings.metronome)
         self._recorder = SessionRecorder(
-            store, prepared.name, prepared.plan_text, prepared.reps_planned, prepared.rest_s
+            store,
+            prepared.name,
+            prepared.plan_text,
+            prepared.reps_planned,
+            prepared.rest_s,
+            plan_day=prepared.plan_day,
         )
         self._runner.subscribe(self._cues)
         self._runner.subscribe(self._recorder)

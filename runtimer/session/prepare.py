@@ -7,6 +7,7 @@ through :func:`prepare`, so what the picker previews is what runs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from runtimer.coach.cadence import CadenceProgress, completed_sessions, with_current_cadence
 from runtimer.coach.goal import Goal
@@ -45,6 +46,8 @@ class PreparedSession(Frozen):
     """The runner set the rest by hand; such a session is kept under its own name."""
     goal: Goal | None = None
     """The race goal whose pace ``@goal`` steps run to, when that is where it came from."""
+    plan_day: date | None = None
+    """The training plan's day this session is run for, kept with it in the history."""
 
     @property
     def name(self) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import ParamSpec, TypeVar
 
 from runtimer.engine import events as e
@@ -56,8 +56,11 @@ class SessionRecorder:
         reps_planned: int,
         rest_s: float | None,
         now: Callable[[], datetime] = utc_now,
+        plan_day: date | None = None,
     ) -> None:
         self._store = store
+        self._plan_day = plan_day
+        """The training plan's day this session is run for, kept with its row."""
         self._workout = workout
         self._plan_text = plan_text
         self._reps_planned = reps_planned
@@ -101,6 +104,7 @@ class SessionRecorder:
                     self._now(),
                     self._reps_planned,
                     self._rest_s,
+                    self._plan_day,
                 )
             case e.LapRecorded(split=split):
                 # Inside a timed phase, or just before the PhaseEnded of a phase the lap ended.

@@ -52,6 +52,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # v3: the laps taken inside a timed phase (a JSON array of seconds, each from the one before).
     ("ALTER TABLE phases ADD COLUMN laps TEXT",),
+    # v4: the training plan's day a session was run for (an ISO date), if it was.
+    ("ALTER TABLE sessions ADD COLUMN plan_day TEXT",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _MAGIC = b"SQLite format 3\x00"

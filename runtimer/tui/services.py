@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from runtimer.audio.base import AudioOutput
 from runtimer.coach.goal import Goal
@@ -19,6 +20,9 @@ from runtimer.session.clock import Clock
 from runtimer.session.live import LiveSession
 from runtimer.session.prepare import PreparedSession
 from runtimer.store.null import HistoryStore
+
+if TYPE_CHECKING:
+    from runtimer.coach.planner import TrainingPlan
 
 
 @dataclass
@@ -31,6 +35,8 @@ class Services:
     today: Callable[[], date] = field(default=date.today)
     goal: Goal | None = None
     """The race goal (``runtimer goal``): the pace of ``@goal`` steps and the 400s' target."""
+    plan: TrainingPlan | None = None
+    """The week-by-week plan (``runtimer plan``), when there is one: the picker opens on today's session."""
 
     def live_session(self, prepared: PreparedSession) -> LiveSession:
         """The one place a session is wired up, whether ``runtimer run`` or the picker started it."""

@@ -61,14 +61,20 @@ DEFERRED = (
     "runtimer.tui.screens.help",
     "runtimer.tui.screens.confirm",
     "runtimer.store.export",
+    "runtimer.coach.planner",
+    "runtimer.coach.schedule",
+    "runtimer.config.plan_file",
+    "runtimer.cli.plan_calendar",
+    "runtimer.tui.widgets.plan_week",
 )
-"""What ``runtimer run`` never needs before its first frame, so does not import until it is shown."""
+"""What ``runtimer run`` never needs before its first frame, so does not import until it is shown.
+The training plan's code loads only for ``runtimer plan``, or when a plan file exists."""
 
 
 def test_a_session_start_up_leaves_the_later_screens_and_the_export_unimported() -> None:
     code = (
         "import sys\n"
-        "import runtimer.cli, runtimer.launch\n"
+        "import runtimer.cli.main, runtimer.launch\n"
         f"print(','.join(m for m in {DEFERRED!r} if m in sys.modules))\n"
     )
     assert run_python(code) == ""

@@ -12,14 +12,14 @@ from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.phases import expand
 from runtimer.plan.textsyntax import parse_workout_text
 
-BUILT_INS = {"intervals", "400s", "cadence", "downhill", "recovery", "strength"}
+BUILT_INS = {"intervals", "400s", "cadence", "downhill", "easy", "recovery", "strength"}
 
 
 def catalogue() -> Catalogue:
     return Catalogue.load(seeds_dir(), user_workouts_dir())
 
 
-def test_the_six_built_ins_load() -> None:
+def test_the_seven_built_ins_load() -> None:
     loaded = catalogue()
     assert set(loaded.entries) == BUILT_INS
     assert not loaded.problems
