@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Label
 
 from runtimer.coach.goal import make_goal
 from runtimer.coach.planner import PlannedSession, TrainingPlan
@@ -112,3 +112,20 @@ async def test_a_planned_week_day_by_day(build: AppBuilder, user_workouts: Path)
         await pilot.press("down")  # another workout: not the plan's, so not kept with its day
         await settle(pilot, clock)
         assert screen.prepared is not None and week.linked(screen.prepared).plan_day is None
+
+
+async def test_after_laps_at_goal_pace_the_summary_says_how_they_compared(build: AppBuilder) -> None:
+    app, clock, _, _ = build("2x(lap run 400m @goal, 10s jog)", goal=GOAL)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, clock)
+        await advance(pilot, clock, 3 + 95)  # the lead-in, then a 1:35 lap
+        await pilot.press("l")
+        await advance(pilot, clock, 10 + 99)  # the jog, then a 1:39 lap
+        await pilot.press("l")
+        await advance(pilot, clock, 11)
+        assert isinstance(app.screen, SummaryScreen)
+        lines = [str(label.content) for label in app.screen.query(".summary-line").results(Label)]
+        assert (
+            lines[-1]
+            == "Goal     5k in 20:00: laps averaged 1:37 against 1:36, 1 s slow; 1 of 2 on pace or better"
+        )

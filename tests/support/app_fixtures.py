@@ -54,12 +54,13 @@ def prepare_start(
     start: str,
     settings: Settings = DEFAULT_SETTINGS,
     fresh: bool = False,
+    goal: Goal | None = None,
     **overrides: int,
 ) -> PreparedSession:
     """What ``runtimer run START --reps ...`` would run: a workout name or a one-line workout."""
     entry = catalogue.resolve(start)
     history = store.sessions(limit=HISTORY_WINDOW)
-    return prepare(entry, Overrides(**overrides), settings, history, fresh)
+    return prepare(entry, Overrides(**overrides), settings, history, fresh, goal=goal)
 
 
 def make_test_app(
@@ -86,7 +87,7 @@ def make_test_app(
     catalogue = load_catalogue()
     prepared = None
     if start is not None:
-        prepared = prepare_start(catalogue, store, start, settings, fresh, **overrides)
+        prepared = prepare_start(catalogue, store, start, settings, fresh, goal, **overrides)
     services = Services(clock, audio, store, settings, catalogue, today=lambda: today, goal=goal, plan=plan)
     return build_app(services, prepared), clock, audio, store
 
