@@ -104,7 +104,7 @@ def calendar(plan: TrainingPlan, catalogue: Catalogue, goal: Goal | None, today:
                 total = total_label(expand(apply_overrides(entry.workout, overrides)))
                 detail = [
                     f"{session.reps} reps" if session.reps else "",
-                    f"{session.sprint_s}s" if session.sprint_s else "",
+                    f"{session.sprint_s}s sprints" if session.sprint_s else "",
                 ]
                 if session.workout == "400s" and target is not None:
                     detail.append(f"at {format_time(target)}")
