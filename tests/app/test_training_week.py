@@ -129,3 +129,12 @@ async def test_after_laps_at_goal_pace_the_summary_says_how_they_compared(build:
             lines[-1]
             == "Goal     5k in 20:00: laps averaged 1:37 against 1:36, 1 s slow; 1 of 2 on pace or better"
         )
+
+
+async def test_a_phone_sized_picker_keeps_todays_line_only(build: AppBuilder) -> None:
+    app, clock, _, _ = build(goal=GOAL, plan=PLAN)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, clock)
+        week = picker(pilot).query_one(PlanWeek)
+        assert week.region.height == 1
+        assert picker(pilot).query_one("#workouts").region.height > 1, "the list keeps its room"
