@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
+from runtimer import launch
 from runtimer.cli import training
 from runtimer.coach import planner
 from runtimer.config.paths import training_plan_path
+from runtimer.session.prepare import PreparedSession
 from tests.support.cli_helpers import run
 
 MONDAY = date(2025, 6, 2)
@@ -117,3 +120,27 @@ def test_an_edited_plan_is_checked_like_a_workout(
     code, out, err = run(capsys, "plan")
     assert (code, out) == (2, "")
     assert err.startswith(f"runtimer: {path}: {message}") and err.count("\n") == 1
+
+
+def test_runtimer_run_keeps_todays_planned_session_with_its_day(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``runtimer run`` (on the real calendar) links a session of today's planned workout, and no other."""
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    training_plan_path().parent.mkdir(parents=True, exist_ok=True)
+    training_plan_path().write_text(
+        f"starts = {monday.isoformat()}\nweeks = 4\n"
+        f'[[days]]\non = {today.isoformat()}\nworkout = "intervals"\n',
+        encoding="utf-8",
+    )
+    started: list[PreparedSession] = []
+
+    def run_app(*args: Any, **_kwargs: Any) -> None:
+        args[2].close()  # the history store, which the real run_app closes however it ends
+        started.append(args[3])
+
+    monkeypatch.setattr(launch, "run_app", run_app)
+    assert run(capsys, "run", "intervals")[0] == 0
+    assert run(capsys, "run", "cadence")[0] == 0
+    assert [prepared.plan_day for prepared in started] == [today, None]
