@@ -1,8 +1,8 @@
 """``runtimer goal``: set the race goal, or show it with its VDOT, paces and equivalent times.
 
 The maths lives in :mod:`runtimer.coach.goal` and :mod:`runtimer.coach.vdot`,
-the file in :mod:`runtimer.config.goal_file`; this module reads arguments and
-lays out text.
+the file in :mod:`runtimer.config.goal_file` (loaded only when this command
+runs, or when a goal file exists); this module reads arguments and lays out text.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from runtimer.cli.table import text_table
 from runtimer.coach.goal import Goal, make_goal
 from runtimer.coach.goal_pace import PaceRate, format_pace
 from runtimer.coach.vdot import INTERVAL_SHARE, REPETITION_SHARE
-from runtimer.config.goal_file import load_goal, save_goal
 from runtimer.config.paths import goal_path
 from runtimer.errors import UserError
 from runtimer.plan.durations import format_time
@@ -41,6 +40,8 @@ def date_argument(text: str) -> date:
 
 
 def _goal(args: argparse.Namespace, today: date) -> int:
+    from runtimer.config.goal_file import load_goal, save_goal
+
     if args.clear:
         goal_path().unlink(missing_ok=True)
         print("goal cleared")

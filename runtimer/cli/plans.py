@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from runtimer.cli.table import print_table
-from runtimer.config.goal_file import load_goal
-from runtimer.config.paths import seeds_dir, training_plan_path, user_workouts_dir
+from runtimer.config.paths import goal_path, seeds_dir, training_plan_path, user_workouts_dir
 from runtimer.config.settings import load_settings
 from runtimer.errors import USAGE_ERROR, UserError
 from runtimer.plan.durations import format_clock, parse_duration
@@ -28,6 +27,7 @@ from runtimer.session.prepare import HISTORY_WINDOW, goal_pace, prepare, with_go
 from runtimer.store.null import open_store
 
 if TYPE_CHECKING:
+    from runtimer.coach.goal import Goal
     from runtimer.coach.planner import TrainingPlan
 
 _ParserT = TypeVar("_ParserT", bound=argparse.ArgumentParser)
@@ -57,8 +57,17 @@ def open_picker(_args: argparse.Namespace) -> int:
     from runtimer.launch import run_app
 
     catalogue = _catalogue()
-    run_app(catalogue, load_settings(), open_store(), goal=load_goal(), plan=_training_plan(catalogue))
+    run_app(catalogue, load_settings(), open_store(), goal=_race_goal(), plan=_training_plan(catalogue))
     return 0
+
+
+def _race_goal() -> Goal | None:
+    """The race goal, read (and its file's model built) only when there is one."""
+    if not goal_path().exists():
+        return None
+    from runtimer.config.goal_file import load_goal
+
+    return load_goal()
 
 
 def _training_plan(catalogue: Catalogue) -> TrainingPlan | None:
@@ -117,7 +126,7 @@ def _chosen(args: argparse.Namespace, catalogue: Catalogue) -> Entry:
     """The workout as written, with the edits asked for; @goal filled in as a session would
     (the race goal, or a usual pace made faster), so the 400s show the target times they run to."""
     entry = catalogue.resolve(args.workout)
-    target, _ = goal_pace(load_settings(), args.usual_pace, load_goal())
+    target, _ = goal_pace(load_settings(), args.usual_pace, _race_goal())
     workout = with_goal_pace(entry.workout, target)
     return Entry(apply_overrides(workout, _overrides(args)), entry.source, entry.path)
 
@@ -131,7 +140,7 @@ def _run(args: argparse.Namespace) -> int:
     store = open_store()
     try:  # every input problem surfaces here, before the screen opens
         history = store.sessions(limit=HISTORY_WINDOW)
-        goal = load_goal()
+        goal = _race_goal()
         prepared = prepare(entry, _overrides(args), settings, history, args.fresh, args.usual_pace, goal)
         plan = _training_plan(catalogue)
         if plan is not None:

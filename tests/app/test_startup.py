@@ -61,6 +61,7 @@ DEFERRED = (
     "runtimer.tui.screens.help",
     "runtimer.tui.screens.confirm",
     "runtimer.store.export",
+    "runtimer.config.goal_file",
     "runtimer.coach.planner",
     "runtimer.coach.schedule",
     "runtimer.config.plan_file",
@@ -68,7 +69,7 @@ DEFERRED = (
     "runtimer.tui.widgets.plan_week",
 )
 """What ``runtimer run`` never needs before its first frame, so does not import until it is shown.
-The training plan's code loads only for ``runtimer plan``, or when a plan file exists."""
+The goal's and the training plan's files are read (and their code loaded) only when they exist."""
 
 
 def test_a_session_start_up_leaves_the_later_screens_and_the_export_unimported() -> None:
