@@ -13,8 +13,9 @@ STAMP_TEST := $(VENV)/.installed-test
 # set, and then every launch compiles the sources again.
 COMPILE := $(BIN)/python -m compileall -q runtimer
 ALSA_HEADER := /usr/include/alsa/asoundlib.h
-# Stand-in sound cards for the real-sound tests (ALSA file plugin, PulseAudio null sink).
-AUDIO_TEST_PACKAGES := alsa-utils pulseaudio pulseaudio-utils libasound2-plugins tmux
+# Stand-in sound cards for the real-sound tests (ALSA file plugin, PulseAudio null sink), tmux for the
+# terminal tests and faketime for the ones that start runtimer on a chosen day.
+AUDIO_TEST_PACKAGES := alsa-utils pulseaudio pulseaudio-utils libasound2-plugins tmux faketime
 
 .PHONY: run test check bench system-deps audio-test-deps clean
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from runtimer.audio.simpleaudio_out import open_audio
+from runtimer.coach.goal import Goal
 from runtimer.config.settings import Settings
 from runtimer.plan.loader import Catalogue
 from runtimer.session.clock import MonotonicClock
@@ -19,6 +21,9 @@ from runtimer.session.prepare import PreparedSession
 from runtimer.store.null import HistoryStore
 from runtimer.tui.app import RuntimerApp
 from runtimer.tui.services import Services
+
+if TYPE_CHECKING:
+    from runtimer.coach.planner import TrainingPlan
 
 
 def build_app(
@@ -42,6 +47,8 @@ def run_app(
     store: HistoryStore,
     start: PreparedSession | None = None,
     mute: bool = False,
+    goal: Goal | None = None,
+    plan: TrainingPlan | None = None,
 ) -> None:
     """Run the app until the runner quits; close sound and history however it ends.
 
@@ -50,7 +57,7 @@ def run_app(
     """
     bell = _LateBell()
     audio = open_audio(bell)
-    services = Services(MonotonicClock(), audio, store, settings, catalogue)
+    services = Services(MonotonicClock(), audio, store, settings, catalogue, goal=goal, plan=plan)
 
     def after_first_frame() -> None:
         end_start_up()

@@ -7,7 +7,7 @@ records without importing a database driver.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -116,6 +116,8 @@ class SessionRecord(BaseModel):
     rest_s: int | None
     gassed: bool | None
     notes: str | None
+    plan_day: date | None = None
+    """The training plan's day this session was run for (``runtimer plan``)."""
     phases: tuple[PhaseRecord, ...] = ()
 
     def to_json_dict(self) -> dict[str, Any]:

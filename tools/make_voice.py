@@ -25,7 +25,7 @@ TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"
 # Tens above twenty make "forty five seconds" for the 30-59 s sprints of the seeds.
 NUMBERS = (*ONES, *TEENS, "nineteen", "twenty", "thirty", "forty", "fifty")
 PHASES = ("warm up", "sprint", "jog", "run", "walk", "rest", "cool down", "exercise")
-WORDS = ("rep", "of", "and", "minutes", "minute", "seconds", "second", "last rep")
+WORDS = ("rep", "of", "and", "minutes", "minute", "seconds", "second", "last rep", "set", "last set")
 EVENTS = (
     "halfway",
     "ten seconds",
@@ -37,8 +37,8 @@ EVENTS = (
     "rest shorter",
     "rest longer",
 )
-# Enough to assemble "Sprint. Rep three of eight.", "Jog, two minutes.",
-# "Sprint, forty five seconds.", "Halfway.", "Ten seconds.", "Done."
+# Enough to assemble "Sprint. Rep three of eight.", "Run. Set two of three. Rep one of six.",
+# "Jog, two minutes.", "Sprint, forty five seconds.", "Halfway.", "Ten seconds.", "Done."
 PHRASES: tuple[str, ...] = (*PHASES, *WORDS, *NUMBERS, *EVENTS)
 
 # Drop leading and trailing audio quieter than -45 dBFS (breath and espeak's

@@ -78,9 +78,15 @@ def duration_words(seconds: float) -> list[str]:
 
 
 def phase_words(phase: Phase) -> list[str]:
-    """ "Sprint. Rep three of eight." for efforts in a rep; "Jog, two minutes." otherwise."""
+    """ "Sprint. Rep three of eight." for efforts in a rep; "Jog, two minutes." otherwise.
+
+    A set's first effort says the set too: "Run. Set two of three. Rep one of six.",
+    or "Run. Last set. Rep one of six."
+    """
     words = [_KIND_WORDS.get(phase.kind, phase.kind.value)]
     if phase.rep is not None and phase.reps is not None and not phase.kind.is_recovery:
+        if phase.rep == 1 and phase.set is not None and phase.sets is not None:
+            words += _set_words(phase.set, phase.sets)
         if phase.rep == phase.reps and phase.reps > 1:
             return [*words, "last_rep"]
         rep, reps = number_words(phase.rep), number_words(phase.reps)
@@ -89,6 +95,13 @@ def phase_words(phase: Phase) -> list[str]:
     if phase.duration is not None:
         return [*words, *duration_words(phase.duration)]
     return words
+
+
+def _set_words(set_: int, sets: int) -> list[str]:
+    if set_ == sets and sets > 1:
+        return ["last_set"]
+    number, count = number_words(set_), number_words(sets)
+    return ["set", *number, "of", *count] if number and count else []
 
 
 class Cue(Frozen):

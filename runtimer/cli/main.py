@@ -1,7 +1,8 @@
 """The ``runtimer`` command: one parser, and the edge where a :class:`UserError` becomes one line.
 
 Each family of commands adds its own subcommands (:mod:`~runtimer.cli.plans`,
-:mod:`~runtimer.cli.history`, :mod:`~runtimer.cli.pace`); this module only
+:mod:`~runtimer.cli.history`, :mod:`~runtimer.cli.pace`, :mod:`~runtimer.cli.goal`,
+:mod:`~runtimer.cli.training`); this module only
 parses, dispatches and turns every problem the user can cause into one line on
 stderr and exit code 2.
 """
@@ -12,12 +13,15 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import NoReturn
 
 from runtimer import __version__
+from runtimer.cli.goal import add_goal_command
 from runtimer.cli.history import add_history_commands
 from runtimer.cli.pace import add_pace_command
 from runtimer.cli.plans import add_plan_commands, open_picker
+from runtimer.cli.training import add_training_commands
 from runtimer.errors import USAGE_ERROR, UserError
 
 
@@ -38,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_plan_commands(commands)
     add_history_commands(commands)
     add_pace_command(commands)
+    add_goal_command(commands, date.today)
+    add_training_commands(commands, date.today)
     return parser
 
 

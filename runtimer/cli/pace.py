@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import TypeVar
 
+from runtimer.cli.goal import goal_argument
 from runtimer.cli.table import text_table
 from runtimer.coach.goal_pace import (
     GoalPace,
@@ -42,7 +43,15 @@ _ParserT = TypeVar("_ParserT", bound=argparse.ArgumentParser)
 def add_pace_command(commands: argparse._SubParsersAction[_ParserT]) -> None:
     """Add ``pace``; the CLI's parser class keeps its usage errors to one line."""
     pace = commands.add_parser("pace", help="a pace in both units, a faster target and track splits")
-    pace.add_argument("pace", metavar="PACE", help="your usual pace or speed: 8:30/mi, 5:17/km, 8:30, 12km/h")
+    pace.add_argument(
+        "pace", nargs="?", metavar="PACE", help="your usual pace or speed: 8:30/mi, 5:17/km, 8:30, 12km/h"
+    )
+    pace.add_argument(
+        "--goal",
+        type=goal_argument,
+        metavar="RACE=TIME",
+        help="or a race goal: 5k=19:59",
+    )
     pace.add_argument(
         "--faster",
         type=_percent_argument,
@@ -63,23 +72,28 @@ def _percent_argument(text: str) -> tuple[float, float]:
 
 
 def _pace(args: argparse.Namespace) -> int:
+    if (args.pace is None) == (args.goal is None):
+        raise UserError("pace: give a pace (8:30/mi) or a goal (--goal 5k=19:59), one of the two")
     # Read here, not as an argparse type: a bare "8:30" needs --unit, which may come after it.
     try:
-        usual = parse_pace_or_speed(args.pace, args.unit)
+        usual = args.goal.race_pace if args.goal else parse_pace_or_speed(args.pace, args.unit)
         goal = None if args.faster is None else goal_pace(usual, *args.faster)
         if goal is not None:
             fast = f"{format_pace(goal.fast, 'km')}, {format_pace(goal.fast, 'mi')}"
-            fastest = f'"{args.pace}" made {goal.high_percent:g}% faster ({fast})'
+            fastest = f'"{args.pace or args.goal.headline}" made {goal.high_percent:g}% faster ({fast})'
             check_plausible(goal.fast.seconds_per_km, fastest)  # a calculator, but no sprint below 1:40/km
     except ValueError as error:
         raise UserError(str(error)) from None
-    print("\n".join(_report(usual, goal)))
+    label = (f"{args.goal.headline} pace", "RACE") if args.goal else ("usual pace", "USUAL")
+    print("\n".join(_report(usual, goal, *label)))
     return 0
 
 
-def _report(usual: PaceRate, goal: GoalPace | None) -> list[str]:
-    paces = [["usual pace", format_pace(usual, "mi"), format_pace(usual, "km"), _speeds(usual)]]
-    header = ["DISTANCE", "USUAL"]
+def _report(usual: PaceRate, goal: GoalPace | None, label: str, column: str) -> list[str]:
+    """``label`` and ``column`` name the pace the table starts from: the runner's usual one, or a
+    goal's race pace."""
+    paces = [[label, format_pace(usual, "mi"), format_pace(usual, "km"), _speeds(usual)]]
+    header = ["DISTANCE", column]
     if goal is not None:
         label = f"{goal.low_percent:g}-{goal.high_percent:g}%" if goal.is_range else f"{goal.low_percent:g}%"
         paces.append([f"{label} faster", _pace_range(goal, "mi"), _pace_range(goal, "km")])

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from runtimer.cli.table import print_table
-from runtimer.config.paths import seeds_dir, user_workouts_dir
+from runtimer.config.paths import goal_path, seeds_dir, training_plan_path, user_workouts_dir
 from runtimer.config.settings import load_settings
 from runtimer.errors import USAGE_ERROR, UserError
 from runtimer.plan.durations import format_clock, parse_duration
@@ -23,8 +24,12 @@ from runtimer.plan.models import Workout
 from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.phases import expand, total_label
 from runtimer.plan.units import Pace, parse_pace
-from runtimer.session.prepare import HISTORY_WINDOW, prepare, with_goal_pace
+from runtimer.session.prepare import HISTORY_WINDOW, goal_pace, prepare, with_goal_pace
 from runtimer.store.null import open_store
+
+if TYPE_CHECKING:
+    from runtimer.coach.goal import Goal
+    from runtimer.coach.planner import TrainingPlan
 
 _ParserT = TypeVar("_ParserT", bound=argparse.ArgumentParser)
 
@@ -74,8 +79,27 @@ def open_picker(_args: argparse.Namespace) -> int:
     """``runtimer`` alone: the workout picker."""
     from runtimer.launch import run_app
 
-    run_app(_catalogue(), load_settings(), open_store())
+    catalogue = _catalogue()
+    run_app(catalogue, load_settings(), open_store(), goal=_race_goal(), plan=_training_plan(catalogue))
     return 0
+
+
+def _race_goal() -> Goal | None:
+    """The race goal, read (and its file's model built) only when there is one."""
+    if not goal_path().exists():
+        return None
+    from runtimer.config.goal_file import load_goal
+
+    return load_goal()
+
+
+def _training_plan(catalogue: Catalogue) -> TrainingPlan | None:
+    """The plan, read (and its code loaded) only when there is one: most starts have none."""
+    if not training_plan_path().exists():
+        return None
+    from runtimer.config.plan_file import load_plan
+
+    return load_plan(catalogue)
 
 
 def _duration_argument(text: str) -> int:
@@ -132,12 +156,11 @@ def _overrides(args: argparse.Namespace) -> Overrides:
 
 
 def _chosen(args: argparse.Namespace, catalogue: Catalogue) -> Entry:
-    """The workout as written, with the edits asked for; a usual pace fills in @goal with
-    the settings' "faster", so the 400s show the target times they would run to."""
+    """The workout as written, with the edits asked for; @goal filled in as a session would
+    (the race goal, or a usual pace made faster), so the 400s show the target times they run to."""
     entry = catalogue.resolve(args.workout, read_foreign)
-    workout = entry.workout
-    if args.usual_pace is not None:
-        workout = with_goal_pace(workout, load_settings().goal(args.usual_pace))
+    target, _ = goal_pace(load_settings(), args.usual_pace, _race_goal())
+    workout = with_goal_pace(entry.workout, target)
     return Entry(apply_overrides(workout, _overrides(args)), entry.source, entry.path)
 
 
@@ -150,11 +173,19 @@ def _run(args: argparse.Namespace) -> int:
     store = open_store()
     try:  # every input problem surfaces here, before the screen opens
         history = store.sessions(limit=HISTORY_WINDOW)
-        prepared = prepare(entry, _overrides(args), settings, history, args.fresh, args.usual_pace)
+        goal = _race_goal()
+        prepared = prepare(entry, _overrides(args), settings, history, args.fresh, args.usual_pace, goal)
+        plan = _training_plan(catalogue)
+        if plan is not None:
+            from runtimer.coach.schedule import plan_day_for
+
+            prepared = prepared.replace(
+                plan_day=plan_day_for(plan, history, date.today(), entry.workout.name)
+            )
     except BaseException:
         store.close()
         raise
-    run_app(catalogue, settings, store, prepared, mute=args.mute)
+    run_app(catalogue, settings, store, prepared, mute=args.mute, goal=goal)
     return 0
 
 

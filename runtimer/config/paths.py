@@ -38,6 +38,16 @@ def settings_path() -> Path:
     return config_dir() / "settings.toml"
 
 
+def goal_path() -> Path:
+    """The runner's race goal, written by ``runtimer goal`` (see :mod:`runtimer.config.goal_file`)."""
+    return config_dir() / "goal.toml"
+
+
+def training_plan_path() -> Path:
+    """The week-by-week plan ``runtimer plan`` writes, and the runner may edit."""
+    return config_dir() / "plan.toml"
+
+
 def user_workouts_dir() -> Path:
     """A ``.toml`` here joins the picker; one named like a built-in replaces it."""
     return config_dir() / "workouts"

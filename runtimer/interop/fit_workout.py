@@ -25,7 +25,7 @@ from garmin_fit_sdk import Decoder, Encoder, Profile, Stream
 from runtimer.errors import UserError
 from runtimer.interop.activity import INTENSITY, version_numbers
 from runtimer.interop.fit_activity import MANUFACTURER
-from runtimer.interop.steps import Item, step_title, writable_items
+from runtimer.interop.steps import Item, flat, step_title, writable_items
 from runtimer.plan.models import Step, Workout
 from runtimer.plan.units import METRES_PER_UNIT, Pace
 
@@ -64,7 +64,7 @@ def _steps(items: list[Item]) -> list[dict[str, Any]]:
             steps.append(_step(item))
             continue
         first = len(steps)
-        steps += [_step(step) for step in item.steps]
+        steps += [_step(step) for step in flat(item)]
         steps.append(
             {
                 "duration_type": "repeat_until_steps_cmplt",

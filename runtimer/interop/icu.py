@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from runtimer.errors import UserError
-from runtimer.interop.steps import kind_and_note, note_text, writable_items
+from runtimer.interop.steps import flat, kind_and_note, note_text, writable_items
 from runtimer.plan.durations import format_duration, parse_duration
 from runtimer.plan.loader import describe_validation_error
 from runtimer.plan.models import LAP, Step, StepKind, Workout
@@ -52,7 +52,7 @@ def workout_icu(workout: Workout) -> str:
         if lines and lines[-1]:
             lines.append("")
         lines.append(f"{item.repeat.value}x")
-        lines += [_line(step, f"step {number} > step {inner}") for inner, step in enumerate(item.steps, 1)]
+        lines += [_line(step, f"step {number} > step {inner}") for inner, step in enumerate(flat(item), 1)]
         lines.append("")
     while lines and not lines[-1]:
         lines.pop()

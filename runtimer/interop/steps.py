@@ -27,13 +27,23 @@ def writable_items(workout: Workout) -> list[Item]:
         if isinstance(item, Step):
             items.append(_writable(item, f"step {number}"))
             continue
-        steps = [_writable(step, f"step {number} > step {inner}") for inner, step in enumerate(item.steps, 1)]
+        if item.is_set:
+            raise nested_repeat(f"step {number}")
+        steps = [_writable(step, f"step {number} > step {inner}") for inner, step in enumerate(flat(item), 1)]
         reps = item.repeat.value
         if any(isinstance(step.cadence, CadenceRamp) for step in steps):
             items += [_at_rep(step, rep, reps) for rep in range(1, reps + 1) for step in steps]
         else:
             items.append(Repeat(repeat=RepSpan.fixed(reps), steps=steps))
     return items
+
+
+def flat(block: Repeat) -> list[Step]:
+    """A repeat's steps: sets of reps are refused before any writer or reader gets here."""
+    steps = [item for item in block.steps if isinstance(item, Step)]
+    if len(steps) != len(block.steps):
+        raise nested_repeat("a repeat")
+    return steps
 
 
 def _writable(step: Step, place: str) -> Step:

@@ -14,6 +14,7 @@ from typing import Any
 
 from runtimer.errors import UserError
 from runtimer.interop.files import slug, write_atomically
+from runtimer.interop.steps import flat
 from runtimer.plan.models import Repeat, Step, Workout
 
 
@@ -49,7 +50,7 @@ def workout_toml(workout: Workout) -> str:
         if isinstance(item, Repeat):
             lines.append(f"repeat = {_string(item.repeat.to_text())}")
             lines.append("steps = [")
-            lines += [f"  {{ {', '.join(_pairs(step))} }}," for step in item.steps]
+            lines += [f"  {{ {', '.join(_pairs(step))} }}," for step in flat(item)]
             lines.append("]")
         else:
             lines += _pairs(item)

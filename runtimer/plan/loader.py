@@ -87,12 +87,15 @@ def _as_written(value: Any) -> str:
 
 
 def _place(loc: tuple[int | str, ...]) -> str:
-    """``("steps", 1, "repeat", "steps", 0, "duration")`` -> ``step 2 > step 1 > duration``."""
+    """``("steps", 1, "repeat", "steps", 0, "duration")`` -> ``step 2 > step 1 > duration``.
+
+    A list is named by its key in the singular: ``("days", 2, "on")`` -> ``day 3 > on``.
+    """
     words: list[str] = []
     previous_was_index = False
     for part in loc:
         if isinstance(part, int):
-            words[-1:] = [f"step {part + 1}"]
+            words[-1:] = [f"{words[-1].removesuffix('s') if words else 'item'} {part + 1}"]
             previous_was_index = True
             continue
         if not (previous_was_index and part in ("step", "repeat")):

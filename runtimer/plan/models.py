@@ -148,15 +148,46 @@ class Step(BaseModel):
 
 
 class Repeat(BaseModel):
-    """A block of steps run ``repeat`` times; each pass is one rep."""
+    """A block of steps run ``repeat`` times; each pass is one rep.
+
+    A block may hold blocks of its own, one level deep: then it is a set of reps
+    (``2x(6x(400m @goal, 200m jog), 4m rest)``), each pass one set, and its own
+    steps (the rest between sets) are not reps.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     repeat: RepSpan
-    steps: list[Step] = Field(min_length=1)
+    steps: list[Item] = Field(min_length=1)
 
-    def map_steps(self, edit: Callable[[Step], Step]) -> Repeat:
-        return self.model_copy(update={"steps": [edit(step) for step in self.steps]})
+    @property
+    def is_set(self) -> bool:
+        return any(isinstance(item, Repeat) for item in self.steps)
+
+    def steps_in_running_order(self, only_repeated: bool) -> Iterator[Step]:
+        for item in self.steps:
+            if isinstance(item, Repeat):
+                yield from item.steps_in_running_order(only_repeated)
+            elif not (only_repeated and self.is_set):
+                yield item
+
+    def map_steps(self, edit: Callable[[Step], Step], only_repeated: bool = False) -> Repeat:
+        """``only_repeated`` leaves a set's own steps (its rest between sets) alone."""
+        items = [
+            item.map_steps(edit, only_repeated)
+            if isinstance(item, Repeat)
+            else item
+            if only_repeated and self.is_set
+            else edit(item)
+            for item in self.steps
+        ]
+        return self.model_copy(update={"steps": items})
+
+    def map_blocks_of_reps(self, edit: Callable[[Repeat], Repeat]) -> Repeat:
+        if not self.is_set:
+            return edit(self)
+        items = [item.map_blocks_of_reps(edit) if isinstance(item, Repeat) else item for item in self.steps]
+        return self.model_copy(update={"steps": items})
 
 
 def _item_tag(value: Any) -> str:
@@ -169,6 +200,11 @@ Item = Annotated[
     Annotated[Step, Tag("step")] | Annotated[Repeat, Tag("repeat")],
     Discriminator(_item_tag),
 ]
+Repeat.model_rebuild()
+
+
+def _numbered(items: list[Item]) -> Iterator[tuple[int, Step | Repeat]]:
+    return enumerate(items, start=1)
 
 
 class Workout(BaseModel):
@@ -181,29 +217,50 @@ class Workout(BaseModel):
     steps: list[Item] = Field(min_length=1)
 
     def all_steps(self, *, only_repeated: bool = False) -> Iterator[Step]:
-        """Every step in running order, each once (a repeat's steps are not expanded into reps)."""
+        """Every step in running order, each once (repeats are not expanded into reps or sets).
+
+        ``only_repeated``: only the steps reps are made of, those inside a block of reps;
+        a set's own steps, such as its rest between sets, are not reps.
+        """
         for item in self.steps:
             if isinstance(item, Repeat):
-                yield from item.steps
+                yield from item.steps_in_running_order(only_repeated)
             elif not only_repeated:
                 yield item
 
     def map_steps(self, edit: Callable[[Step], Step], *, only_repeated: bool = False) -> Workout:
-        """A copy with ``edit`` applied to every step (only to those inside repeats, if asked)."""
+        """A copy with ``edit`` applied to every step (only to those of reps, if asked)."""
         items = [
-            item.map_steps(edit) if isinstance(item, Repeat) else item if only_repeated else edit(item)
+            item.map_steps(edit, only_repeated)
+            if isinstance(item, Repeat)
+            else item
+            if only_repeated
+            else edit(item)
             for item in self.steps
         ]
         return self.model_copy(update={"steps": items})
 
     def map_repeats(self, edit: Callable[[Repeat], Repeat]) -> Workout:
-        """A copy with ``edit`` applied to every repeat block."""
-        items = [edit(item) if isinstance(item, Repeat) else item for item in self.steps]
+        """A copy with ``edit`` applied to every block of reps (in a set, to its blocks, not to the set)."""
+        items = [item.map_blocks_of_reps(edit) if isinstance(item, Repeat) else item for item in self.steps]
         return self.model_copy(update={"steps": items})
 
     @property
     def has_repeats(self) -> bool:
         return any(isinstance(item, Repeat) for item in self.steps)
+
+    @model_validator(mode="after")
+    def _sets_one_level_deep(self) -> Self:
+        """A set holds blocks of reps; a block inside one of those is refused, with its place."""
+        for place, item in _numbered(self.steps):
+            for inner_place, inner in _numbered(item.steps if isinstance(item, Repeat) else []):
+                for deeper_place, deeper in _numbered(inner.steps if isinstance(inner, Repeat) else []):
+                    if isinstance(deeper, Repeat):
+                        raise ValueError(
+                            f"step {place} > step {inner_place} > step {deeper_place}: repeats nest one "
+                            "level deep (a set of reps, like 2x(6x(400m, jog 200m), 4m rest))"
+                        )
+        return self
 
     @model_validator(mode="after")
     def _ramps_need_reps(self) -> Self:

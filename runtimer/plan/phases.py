@@ -15,7 +15,10 @@ class Phase(Frozen):
     """One timed (or open-ended) stretch of the session.
 
     ``block`` numbers the repeat block a phase came from, so the engine can add
-    or drop whole reps; ``rep``/``reps`` say "3 of 8" within that block.
+    or drop whole reps; ``rep``/``reps`` say "3 of 8" within that block. In a
+    set of reps, ``set``/``sets`` say "set 1 of 2", and each set's reps are a
+    block of their own; the set's own steps (its rest between sets) have a set
+    but no block, so the rest keys and progression leave them alone.
     """
 
     kind: StepKind
@@ -23,6 +26,8 @@ class Phase(Frozen):
     rep: int | None = None
     reps: int | None = None
     block: int | None = None
+    set: int | None = None
+    sets: int | None = None
     distance: Distance | None = None
     pace: Pace | None = None
     cadence: int | None = None
@@ -39,7 +44,11 @@ class Phase(Frozen):
 
     @property
     def rep_label(self) -> str:
-        return f"{self.rep}/{self.reps}" if self.rep is not None else ""
+        """``3/8``; in a set ``set 1/2, rep 3/6``, or ``set 1/2`` for the set's own steps."""
+        rep = f"{self.rep}/{self.reps}" if self.rep is not None else ""
+        if self.set is None:
+            return rep
+        return f"set {self.set}/{self.sets}" + (f", rep {rep}" if rep else "")
 
     @property
     def target_split_s(self) -> float | None:
@@ -65,23 +74,43 @@ class Phase(Frozen):
 
 
 def expand(workout: Workout) -> tuple[Phase, ...]:
-    """Flatten repeat blocks into numbered reps, in running order."""
+    """Flatten repeat blocks into numbered reps (and sets of them into numbered sets), in running order."""
     phases: list[Phase] = []
-    block = 0
+    blocks = 0
+
+    def reps_of(item: Repeat, set_: int | None = None, sets: int | None = None) -> None:
+        nonlocal blocks
+        blocks += 1
+        reps = item.repeat.value
+        for rep in range(1, reps + 1):
+            phases.extend(_phases(item.steps, rep=rep, reps=reps, block=blocks, set_=set_, sets=sets))
+
     for item in workout.steps:
-        if isinstance(item, Repeat):
-            block += 1
-            reps = item.repeat.value
-            for rep in range(1, reps + 1):
-                phases.extend(_phases(item.steps, rep=rep, reps=reps, block=block))
+        if isinstance(item, Repeat) and item.is_set:
+            sets = item.repeat.value
+            for set_ in range(1, sets + 1):
+                for inner in item.steps:
+                    if isinstance(inner, Repeat):
+                        reps_of(inner, set_, sets)
+                    else:
+                        phases.extend(_phases([inner], set_=set_, sets=sets))
+        elif isinstance(item, Repeat):
+            reps_of(item)
         else:
             phases.extend(_phases([item]))
     return tuple(phases)
 
 
 def _phases(
-    steps: Iterable[Step], rep: int | None = None, reps: int | None = None, block: int | None = None
+    steps: Iterable[Step | Repeat],
+    rep: int | None = None,
+    reps: int | None = None,
+    block: int | None = None,
+    set_: int | None = None,
+    sets: int | None = None,
 ) -> list[Phase]:
+    """A ramp climbs across the reps of its block, or across the sets for a set's own steps."""
+    climb, climbs = (rep, reps) if rep is not None else (set_, sets)
     return [
         Phase(
             kind=step.kind,
@@ -89,14 +118,17 @@ def _phases(
             rep=rep,
             reps=reps,
             block=block,
+            set=set_,
+            sets=sets,
             distance=step.distance,
             pace=step.pace if isinstance(step.pace, Pace) else None,
-            cadence=step.cadence.at(rep or 1, reps or 1)
+            cadence=step.cadence.at(climb or 1, climbs or 1)
             if isinstance(step.cadence, CadenceRamp)
             else step.cadence,
             note=step.note,
         )
         for step in steps
+        if isinstance(step, Step)
     ]
 
 

@@ -3,7 +3,8 @@
 Grammar (commas separate items, spaces separate words)::
 
     workout := item ("," item)*
-    item    := REPS "x" "(" step ("," step)* ")" | step
+    item    := REPS "x" "(" inner ("," inner)* ")" | step
+    inner   := REPS "x" "(" step ("," step)* ")" | step     (a set of reps: one level deep)
     step    := (DURATION | "lap") KIND ("@" PACE | "@" CADENCE "spm" | '"' NOTE '"')*
 
 Every error names the 1-based column where the trouble starts.
@@ -17,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from runtimer.errors import UserError
+from runtimer.plan.durations import format_duration
 from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import LAP, Repeat, Step, StepKind, Workout, parse_kind
 from runtimer.plan.spans import DurationSpan, RepSpan
@@ -36,6 +38,8 @@ SHORTEST_DISTANCE_M = 50
 _REPEAT_HEAD = re.compile(r"(\d+(?:-\d+)?(?:=\d+)?)x", re.IGNORECASE)
 _CADENCE = re.compile(r"(\d+(?:-\d+)?)spm", re.IGNORECASE)
 _PUNCTUATION = ",()"
+_MINUTES_OR_METRES = re.compile(r"\d{3,}m", re.IGNORECASE)
+"""``200m jog``: nobody means 200 minutes, and a track session means metres."""
 
 
 class _Token(Frozen):
@@ -134,7 +138,7 @@ class _Parser:
         if token and self._repeat_starts():
             head = _REPEAT_HEAD.fullmatch(token.text)
             assert head is not None
-            return self._repeat(token, head.group(1))
+            return self._repeat(token, head.group(1), inside_a_repeat=False)
         return self._step()
 
     def _repeat_starts(self) -> bool:
@@ -144,23 +148,30 @@ class _Parser:
         head = _REPEAT_HEAD.fullmatch(token.text) if token and token.kind == "word" else None
         return bool(head and following and following.text == "(")
 
-    def _repeated_step(self) -> Step:
-        """A step inside a repeat, which cannot be a repeat itself (workout files allow one level too)."""
+    def _repeated_item(self, inside_a_repeat: bool) -> Step | dict[str, Any]:
+        """A step, or in a set (``2x(6x(400m, jog 200m), 4m rest)``) a block of reps: one level deep."""
         token = self._peek()
         if token and self._repeat_starts():
-            raise _SyntaxProblem(token.column, "a repeat cannot hold another repeat: write its steps out")
+            if inside_a_repeat:
+                raise _SyntaxProblem(
+                    token.column,
+                    "repeats nest one level deep (a set of reps, like 2x(6x(400m, jog 200m), 4m rest))",
+                )
+            head = _REPEAT_HEAD.fullmatch(token.text)
+            assert head is not None
+            return self._repeat(token, head.group(1), inside_a_repeat=True)
         return self._step()
 
-    def _repeat(self, head: _Token, reps_text: str) -> dict[str, Any]:
+    def _repeat(self, head: _Token, reps_text: str, *, inside_a_repeat: bool) -> dict[str, Any]:
         self._position += 2
         try:
             reps = RepSpan.model_validate(reps_text)
         except ValidationError as error:
             raise _SyntaxProblem(head.column, _first_message(error)) from None
-        steps = [self._repeated_step()]
+        steps = [self._repeated_item(inside_a_repeat)]
         while (token := self._peek()) is not None and token.text == ",":
             self._position += 1
-            steps.append(self._repeated_step())
+            steps.append(self._repeated_item(inside_a_repeat))
         self._expect(")")
         return {"repeat": reps, "steps": steps}
 
@@ -196,7 +207,15 @@ class _Parser:
             step["distance"] = self._distance(first)
         else:
             step["duration"] = self._duration(first)
-            step["kind"] = self._kind(self._take())
+            kind_token = self._take()
+            step["kind"] = self._kind(kind_token)
+            if _MINUTES_OR_METRES.fullmatch(first.text):
+                minutes = format_duration(int(first.text[:-1]) * 60)
+                raise _SyntaxProblem(
+                    first.column,
+                    f'"{first.text}" before the kind is {first.text[:-1]} minutes: for metres write '
+                    f'"{kind_token.text} {first.text}", for time "{minutes} {kind_token.text}"',
+                )
             if self._distance_follows():
                 step["distance"] = self._distance(self._take())
         while (token := self._peek()) is not None and token.kind in ("target", "note"):
@@ -291,12 +310,13 @@ def _first_message(error: ValidationError) -> str:
 
 def workout_to_text(workout: Workout) -> str:
     """The one-line form that :func:`parse_workout_text` reads back to the same steps."""
-    return ", ".join(
-        f"{item.repeat.to_text()}x({', '.join(_step_text(step) for step in item.steps)})"
-        if isinstance(item, Repeat)
-        else _step_text(item)
-        for item in workout.steps
-    )
+    return ", ".join(_item_text(item) for item in workout.steps)
+
+
+def _item_text(item: Step | Repeat) -> str:
+    if isinstance(item, Repeat):
+        return f"{item.repeat.to_text()}x({', '.join(_item_text(inner) for inner in item.steps)})"
+    return _step_text(item)
 
 
 def _too_short_after_kind(distance: Distance) -> bool:

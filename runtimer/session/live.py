@@ -46,6 +46,7 @@ class LiveSession:
             prepared.reps_planned,
             prepared.rest_s,
             export_to=None if export is None else (export, settings.export_format),
+            plan_day=prepared.plan_day,
         )
         self._runner.subscribe(self._cues)
         self._runner.subscribe(self._recorder)

@@ -7,8 +7,10 @@ through :func:`prepare`, so what the picker previews is what runs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from runtimer.coach.cadence import CadenceProgress, completed_sessions, with_current_cadence
+from runtimer.coach.goal import Goal
 from runtimer.coach.progression import Progression, last_finished, progress_workout
 from runtimer.config.settings import Settings
 from runtimer.plan.frozen import Frozen
@@ -43,6 +45,10 @@ class PreparedSession(Frozen):
 
     own_rest: bool = False
     """The runner set the rest by hand; such a session is kept under its own name."""
+    goal: Goal | None = None
+    """The race goal whose pace ``@goal`` steps run to, when that is where it came from."""
+    plan_day: date | None = None
+    """The training plan's day this session is run for, kept with it in the history."""
 
     @property
     def name(self) -> str:
@@ -74,6 +80,7 @@ def prepare(
     history: Sequence[SessionRecord] = (),
     fresh: bool = False,
     usual_pace: Pace | None = None,
+    goal: Goal | None = None,
 ) -> PreparedSession:
     """History moves the rests and cadence first; the runner's own edits then have the last word.
 
@@ -97,12 +104,31 @@ def prepare(
         )
         completed = 0 if fresh else completed_sessions(history, name)
         workout, cadence = with_current_cadence(workout, completed, settings.cadence_step)
-    workout = apply_overrides(with_goal_pace(workout, settings.goal(usual_pace)), overrides)
+    target, goal = goal_pace(settings, usual_pace, goal)
+    workout = apply_overrides(with_goal_pace(workout, target), overrides)
     phases = expand(workout)
     own_rest = overrides.jog is not None
     if own_rest:
         progression = None
-    return PreparedSession(entry, workout, phases, progression, cadence, own_rest)
+    uses_goal = any(step.pace == GOAL for step in entry.workout.all_steps())
+    return PreparedSession(
+        entry, workout, phases, progression, cadence, own_rest, goal if uses_goal else None
+    )
+
+
+def goal_pace(
+    settings: Settings, usual_pace: Pace | None, goal: Goal | None
+) -> tuple[Pace | None, Goal | None]:
+    """What ``@goal`` means today, and the race goal when that is where it comes from.
+
+    The notes run their 400s at goal pace: with a race goal set, that is its race
+    pace. A usual pace typed for this session (``--usual-pace``, the picker's
+    field) says the runner wants the notes' "20-25% faster than usual" today
+    instead; without either, the settings' ``usual_pace`` and ``faster`` decide.
+    """
+    if usual_pace is None and goal is not None:
+        return goal.pace_target(), goal
+    return settings.goal(usual_pace), None
 
 
 def with_goal_pace(workout: Workout, goal: Pace | None) -> Workout:

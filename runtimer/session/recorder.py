@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -61,8 +61,11 @@ class SessionRecorder:
         rest_s: float | None,
         now: Callable[[], datetime] = utc_now,
         export_to: tuple[Path, ActivityFormat] | None = None,
+        plan_day: date | None = None,
     ) -> None:
         self._store = store
+        self._plan_day = plan_day
+        """The training plan's day this session is run for, kept with its row."""
         self._workout = workout
         self._plan_text = plan_text
         self._reps_planned = reps_planned
@@ -109,6 +112,7 @@ class SessionRecorder:
                     self._now(),
                     self._reps_planned,
                     self._rest_s,
+                    self._plan_day,
                 )
             case e.LapRecorded(split=split):
                 # Inside a timed phase, or just before the PhaseEnded of a phase the lap ended.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from runtimer.config.paths import history_path
@@ -31,7 +31,13 @@ class NullStore:
         return notices
 
     def begin(
-        self, workout: str, plan_text: str, started_at: datetime, reps_planned: int, rest_s: float | None
+        self,
+        workout: str,
+        plan_text: str,
+        started_at: datetime,
+        reps_planned: int,
+        rest_s: float | None,
+        plan_day: date | None = None,
     ) -> int:
         return 0
 

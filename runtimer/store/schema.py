@@ -61,6 +61,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE phases ADD COLUMN distance_m REAL",
         "ALTER TABLE phases ADD COLUMN ended_by TEXT",
     ),
+    # v5: the training plan's day a session was run for (an ISO date), if it was.
+    ("ALTER TABLE sessions ADD COLUMN plan_day TEXT",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _MAGIC = b"SQLite format 3\x00"

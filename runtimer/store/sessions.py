@@ -13,7 +13,7 @@ import math
 import sqlite3
 import threading
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -119,9 +119,15 @@ class SessionStore:
         return notices
 
     def begin(
-        self, workout: str, plan_text: str, started_at: datetime, reps_planned: int, rest_s: float | None
+        self,
+        workout: str,
+        plan_text: str,
+        started_at: datetime,
+        reps_planned: int,
+        rest_s: float | None,
+        plan_day: date | None = None,
     ) -> int:
-        """Start a session; returns its id for the other calls.
+        """Start a session (for the training plan's ``plan_day``, if any); returns its id for the other calls.
 
         If the row cannot be written yet the id is a negative stand-in that
         every later call accepts, and that maps to the row once it is written.
@@ -132,6 +138,7 @@ class SessionStore:
             "started_at": to_utc_text(started_at),
             "reps_planned": reps_planned,
             "rest_s": _whole(rest_s),
+            "plan_day": None if plan_day is None else plan_day.isoformat(),
         }
         with self._lock:
             handle = self._next_handle

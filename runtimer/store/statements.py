@@ -5,8 +5,8 @@ store when the statement runs.
 """
 
 INSERT_SESSION = """
-    INSERT INTO sessions (workout, plan_text, started_at, status, reps_planned, rest_s)
-    VALUES (:workout, :plan_text, :started_at, 'running', :reps_planned, :rest_s)"""
+    INSERT INTO sessions (workout, plan_text, started_at, status, reps_planned, rest_s, plan_day)
+    VALUES (:workout, :plan_text, :started_at, 'running', :reps_planned, :rest_s, :plan_day)"""
 INSERT_PHASE = """
     INSERT INTO phases (session_id, position, kind, rep, planned_s, actual_s, split_s, target_split_s, laps,
         started_s, pauses, distance_m, ended_by)

@@ -24,11 +24,18 @@ def phase_length(phase: Phase) -> str:
     return "lap" if phase.duration is None else format_clock(phase.duration)
 
 
+def place_in_session(phase: Phase) -> str:
+    """``rep 3/8``, ``set 1/2, rep 3/6`` or ``set 1/2``; empty outside repeats."""
+    if phase.set is None and phase.rep is not None:
+        return f"rep {phase.rep_label}"
+    return phase.rep_label
+
+
 def next_line(phase: Phase | None) -> str:
     if phase is None:
         return "Next: finish"
-    rep = f" (rep {phase.rep_label})" if phase.rep is not None else ""
-    return f"Next: {phase_name(phase.kind)} {phase_length(phase)}{rep}"
+    place = place_in_session(phase)
+    return f"Next: {phase_name(phase.kind)} {phase_length(phase)}{f' ({place})' if place else ''}"
 
 
 def shorten(text: str, width: int) -> str:

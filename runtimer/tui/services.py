@@ -10,14 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from runtimer.audio.base import AudioOutput
+from runtimer.coach.goal import Goal
 from runtimer.config.settings import Settings
 from runtimer.plan.loader import Catalogue
 from runtimer.session.clock import Clock
 from runtimer.session.live import LiveSession
 from runtimer.session.prepare import PreparedSession
 from runtimer.store.null import HistoryStore
+
+if TYPE_CHECKING:
+    from runtimer.coach.planner import TrainingPlan
 
 
 @dataclass
@@ -28,6 +33,10 @@ class Services:
     settings: Settings
     catalogue: Catalogue
     today: Callable[[], date] = field(default=date.today)
+    goal: Goal | None = None
+    """The race goal (``runtimer goal``): the pace of ``@goal`` steps and the 400s' target."""
+    plan: TrainingPlan | None = None
+    """The week-by-week plan (``runtimer plan``), when there is one: the picker opens on today's session."""
 
     def live_session(self, prepared: PreparedSession) -> LiveSession:
         """The one place a session is wired up, whether ``runtimer run`` or the picker started it."""

@@ -177,7 +177,10 @@ def _phase_line(phase: Phase, *, ready: bool, paused: bool, compact: bool) -> st
 def _rep_line(phase: Phase, *, ready: bool, compact: bool, sound: str) -> str:
     if ready:
         return sound  # the lead-in is when to learn that no cue will be heard
-    rep = f"Rep {phase.rep} / {phase.reps}" if phase.rep is not None else ""
+    if phase.set is not None:  # a set of reps: which set, and the rep in it
+        rep = f"Set {phase.set}/{phase.sets}" + (f" · Rep {phase.rep}/{phase.reps}" if phase.rep else "")
+    else:
+        rep = f"Rep {phase.rep} / {phase.reps}" if phase.rep is not None else ""
     if compact and sound:  # the status line is hidden
         rep = " · ".join(filter(None, (rep, sound)))
     return rep

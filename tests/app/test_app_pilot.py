@@ -500,7 +500,7 @@ async def test_editing_reps_changes_the_preview(build: AppBuilder) -> None:
         await settle(pilot, clock)
         picker = app.screen
         assert isinstance(picker, PickerScreen)
-        await press(pilot, clock, "down", "down", "down")  # intervals: 6-10 reps, 6 by default
+        await press(pilot, clock, "down", "down", "down", "down")  # intervals: 6-10 reps, 6 by default
         assert picker.prepared is not None and picker.prepared.name == "intervals"
         assert picker.query_one("#edit-reps", Input).placeholder == "6"
         picker.query_one("#edit-reps", Input).focus()
@@ -519,7 +519,7 @@ async def test_not_gassed_shortens_the_next_sessions_rest(build: AppBuilder) -> 
         await settle(pilot, clock)
         picker = app.screen
         assert isinstance(picker, PickerScreen)
-        await press(pilot, clock, "down", "down", "down")
+        await press(pilot, clock, "down", "down", "down", "down")
         assert picker.prepared is not None and picker.prepared.name == "intervals"
         assert "as planned, first time" in text(app, "#why")
         await press(pilot, clock, "enter")

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Label, Sparkline
 
+from runtimer.coach.goal import make_goal
 from runtimer.plan.models import StepKind
 from runtimer.records import PhaseRecord
 from runtimer.store.sessions import SessionStore
@@ -53,6 +55,32 @@ async def test_history_plots_rest_reps_and_splits(tmp_path: Path) -> None:
         assert "SPRINT 4 1:35, 3 s fast" in splits
         await pilot.press("escape")
         assert not isinstance(app.screen, HistoryScreen)
+    store.close()
+
+
+async def test_with_a_goal_the_400s_are_plotted_against_its_target_with_the_trend(tmp_path: Path) -> None:
+    seeded = SessionStore.open(tmp_path / "history.sqlite3")
+    record_400s(seeded, 0, 120, [102.0, 100.0])  # targets 98.1: about 3% slow
+    record_400s(seeded, 1, 120, [99.0, 99.0])
+    record_400s(seeded, 2, 120, [98.1, 96.1])  # 1% fast
+    seeded.close()
+    goal = make_goal("5k", "20:00")  # 1:36 a 400
+    app, _, _, store = make_test_app(tmp_path, goal=goal)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await opened(app, pilot)
+        worth = app.screen.query_one("#goal-plot", Sparkline).data
+        assert worth == pytest.approx([96 * 101 / 98.1, 96 * 99 / 98.1, 96 * 97.1 / 98.1])
+        line = str(app.screen.query_one("#goal-label", Label).content)
+        assert line == (
+            "400 m against the goal's 1:36: 1:39 → 1:35 over 3 sessions, "
+            "1.9 s a session quicker (1 s fast now)"
+        )
+        assert app.screen.query_one("#goal-plot").display
+    store.close()
+    app, _, _, store = make_test_app(tmp_path)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await opened(app, pilot)
+        assert not app.screen.query_one("#goal-label").display, "no goal, no line"
     store.close()
 
 

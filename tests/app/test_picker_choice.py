@@ -28,7 +28,7 @@ async def on_intervals(pilot: Pilot[None], clock: FakeClock) -> PickerScreen:
     """The picker with ``intervals`` (6-10 reps, 6 by default) highlighted."""
     await settle(pilot, clock)
     screen = picker(pilot)
-    await press(pilot, clock, "down", "down", "down")
+    await press(pilot, clock, "down", "down", "down", "down")
     assert highlighted(screen) == "intervals"
     return screen
 
@@ -63,7 +63,7 @@ async def test_quick_edits_are_forgotten_when_another_workout_is_chosen(build: A
         screen.query_one("#workouts").focus()
         await press(pilot, clock, "up")
         assert screen.query_one("#edit-reps", Input).value == ""
-        assert screen.prepared is not None and screen.prepared.name == "downhill"
+        assert screen.prepared is not None and screen.prepared.name == "easy"
         await press(pilot, clock, "down")
         assert screen.prepared is not None and screen.prepared.reps_planned == 6, "intervals as planned again"
 
@@ -73,7 +73,7 @@ async def test_an_edit_the_workout_cannot_take_clears_the_preview(build: AppBuil
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, clock)
         screen = picker(pilot)
-        await press(pilot, clock, "down", "down", "down", "down")
+        await press(pilot, clock, "down", "down", "down", "down", "down")
         assert highlighted(screen) == "recovery"
         screen.query_one("#edit-jog", Input).focus()
         await press(pilot, clock, *"1:30")

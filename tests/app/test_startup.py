@@ -68,10 +68,17 @@ DEFERRED = (
     "runtimer.interop",
     "runtimer.cli.interop",
     "garmin_fit_sdk",
+    "runtimer.config.goal_file",
+    "runtimer.coach.planner",
+    "runtimer.coach.schedule",
+    "runtimer.config.plan_file",
+    "runtimer.cli.plan_calendar",
+    "runtimer.tui.widgets.plan_week",
 )
 """What ``runtimer run`` never needs before its first frame, so does not import until it is shown:
 the other screens, the dialogs' buttons, the history's writers and tables, the rest-day coach,
-and the file formats of other tools (with Garmin's FIT SDK)."""
+the file formats of other tools (with Garmin's FIT SDK), and the goal's and the training plan's
+files and code (read only when those files exist)."""
 
 
 def test_a_session_start_up_leaves_the_later_screens_and_the_export_unimported() -> None:

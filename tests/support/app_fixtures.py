@@ -20,6 +20,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from runtimer.audio.base import RecordingOutput
+from runtimer.coach.goal import Goal
+from runtimer.coach.planner import TrainingPlan
 from runtimer.config.paths import seeds_dir, user_workouts_dir
 from runtimer.config.settings import Settings
 from runtimer.launch import build_app
@@ -52,12 +54,13 @@ def prepare_start(
     start: str,
     settings: Settings = DEFAULT_SETTINGS,
     fresh: bool = False,
+    goal: Goal | None = None,
     **overrides: int,
 ) -> PreparedSession:
     """What ``runtimer run START --reps ...`` would run: a workout name or a one-line workout."""
     entry = catalogue.resolve(start)
     history = store.sessions(limit=HISTORY_WINDOW)
-    return prepare(entry, Overrides(**overrides), settings, history, fresh)
+    return prepare(entry, Overrides(**overrides), settings, history, fresh, goal=goal)
 
 
 def make_test_app(
@@ -67,11 +70,14 @@ def make_test_app(
     *,
     fresh: bool = False,
     today: date = TODAY,
+    goal: Goal | None = None,
+    plan: TrainingPlan | None = None,
     **overrides: int,
 ) -> BuiltApp:
     """The app with fakes; ``start`` opens a session at once, as ``runtimer run START`` does.
 
-    ``overrides`` are the quick edits (``reps=2, sprint=20``), only used with ``start``.
+    ``overrides`` are the quick edits (``reps=2, sprint=20``), only used with ``start``. ``today`` is
+    the fake calendar; ``goal`` and ``plan`` what ``runtimer goal`` and ``runtimer plan`` keep.
     The store is opened at ``tmp_path / "history.sqlite3"``, so a second call with the
     same ``tmp_path`` sees the first one's history; the caller closes it.
     """
@@ -81,8 +87,8 @@ def make_test_app(
     catalogue = load_catalogue()
     prepared = None
     if start is not None:
-        prepared = prepare_start(catalogue, store, start, settings, fresh, **overrides)
-    services = Services(clock, audio, store, settings, catalogue, today=lambda: today)
+        prepared = prepare_start(catalogue, store, start, settings, fresh, goal, **overrides)
+    services = Services(clock, audio, store, settings, catalogue, today=lambda: today, goal=goal, plan=plan)
     return build_app(services, prepared), clock, audio, store
 
 

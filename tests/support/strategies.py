@@ -40,10 +40,12 @@ steps = st.builds(
 )
 
 repeats = st.builds(Repeat, repeat=spans(RepSpan, 20), steps=st.lists(steps, min_size=1, max_size=4))
+sets = st.builds(Repeat, repeat=spans(RepSpan, 4), steps=st.lists(repeats | steps, min_size=1, max_size=3))
+"""Sets of reps, one level deep: ``2x(6x(400m, jog 200m), 4m rest)``."""
 
 workouts = st.builds(
     Workout,
     name=st.just("one-line"),
     description=st.just(""),
-    steps=st.lists(steps | repeats, min_size=1, max_size=6),
+    steps=st.lists(steps | repeats | sets, min_size=1, max_size=6),
 )

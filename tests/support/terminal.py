@@ -30,6 +30,20 @@ needs_tmux = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (mak
 POLL_S = 0.1
 
 
+FAKETIME_LIBRARY = next(iter(sorted(Path("/usr/lib").glob("*/faketime/libfaketimeMT.so.1"))), None)
+"""libfaketime, to start runtimer on a date of the test's choosing (the faketime package)."""
+needs_faketime = pytest.mark.skipif(
+    FAKETIME_LIBRARY is None, reason="faketime is not installed (make test installs it)"
+)
+
+
+def on_day(day: str) -> list[str]:
+    """``NAME=value`` words that start a program's wall clock at 08:00 on ``day`` (its monotonic clock is
+    left alone: the session's timing must stay real)."""
+    assert FAKETIME_LIBRARY is not None
+    return [f"LD_PRELOAD={FAKETIME_LIBRARY}", f"FAKETIME=@{day} 08:00:00", "DONT_FAKE_MONOTONIC=1"]
+
+
 def runtimer_env(home: Path) -> dict[str, str]:
     """The environment for a real ``runtimer``: its config and history under ``home``."""
     return {
@@ -89,21 +103,33 @@ class Tmux:
         return done.stdout
 
     def start(
-        self, name: str, args: Sequence[str], home: Path, *, report_exit: bool = False, size: Size = (80, 24)
+        self,
+        name: str,
+        args: Sequence[str],
+        home: Path,
+        *,
+        report_exit: bool = False,
+        size: Size = (80, 24),
+        env: Sequence[str] = (),
     ) -> None:
         """Run ``runtimer ARGS`` with its config and history under ``home``, in a new detached session.
 
         runtimer is the pane's own process (the session leader, as in ``xterm -e runtimer``)
-        unless ``report_exit``: then a shell waits for it and prints ``EXIT=<code>``.
+        unless ``report_exit``: then a shell waits for it and prints ``EXIT=<code>``. ``env``
+        holds ``NAME=value`` words for its environment (``env`` execs it: the pid stays its own).
         """
         pid_file = self._folder / f"{name}.pid"
         self._pid_files[name] = pid_file
-        words = " ".join(shlex.quote(word) for word in (str(RUNTIMER), *args))
+        words = " ".join(
+            shlex.quote(word) for word in (*(("env", *env) if env else ()), str(RUNTIMER), *args)
+        )
         command = f"echo $$ > {shlex.quote(str(pid_file))}; exec {words}"
         if report_exit:
             command = f"sh -c {shlex.quote(command)}; echo EXIT=$?"
-        env = runtimer_env(home)
-        folders = [arg for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME") for arg in ("-e", f"{key}={env[key]}")]
+        folders_env = runtimer_env(home)
+        folders = [
+            arg for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME") for arg in ("-e", f"{key}={folders_env[key]}")
+        ]
         width, height = size
         self.tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), *folders, command)
 

@@ -21,7 +21,7 @@ import runtimer
 from runtimer.config.paths import seeds_dir, sounds_dir
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILT_INS = ["400s", "cadence", "downhill", "intervals", "recovery", "strength"]
+BUILT_INS = ["400s", "cadence", "downhill", "easy", "intervals", "recovery", "strength"]
 
 
 def test_pyproject_invariants() -> None:

@@ -12,7 +12,7 @@ from tests.support.cli_helpers import run
 CORE = "10m warmup, 8x(40s sprint, 2m jog), 5m cooldown"
 
 
-def test_list_shows_the_six_built_ins(capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_shows_the_seven_built_ins(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "list")
     assert code == 0
     rows = out.splitlines()[1:]
@@ -20,6 +20,7 @@ def test_list_shows_the_six_built_ins(capsys: pytest.CaptureFixture[str]) -> Non
         "400s",
         "cadence",
         "downhill",
+        "easy",
         "intervals",
         "recovery",
         "strength",

@@ -61,12 +61,22 @@ def test_phase_announcements() -> None:
     ]
 
 
+def test_a_sets_first_effort_says_the_set() -> None:
+    run = Phase(StepKind.RUN, None, rep=1, reps=6, block=1, set=1, sets=3)
+    assert phase_words(run) == ["run", "set", "one", "of", "three", "rep", "one", "of", "six"]
+    assert phase_words(run.replace(rep=2)) == ["run", "rep", "two", "of", "six"], "only the first rep"
+    assert phase_words(run.replace(set=3, block=3)) == ["run", "last_set", "rep", "one", "of", "six"]
+    assert phase_words(Phase(StepKind.REST, 240, set=1, sets=3)) == ["rest", "four", "minutes"]
+
+
 def test_every_cue_and_word_exists_in_the_shipped_sounds() -> None:
     events: list[e.Event] = [
         e.SessionStarted(18, 2180, 3),
         e.CountdownBeep(3, 0, JOG),
         e.PhaseStarted(0, Phase(StepKind.WARMUP, 600), 18, 600, SPRINT_3_OF_8),
         *(e.PhaseStarted(1, Phase(kind, 60, rep=2, reps=3, block=1), 18, 60, None) for kind in StepKind),
+        e.PhaseStarted(1, Phase(StepKind.RUN, 60, rep=1, reps=3, block=1, set=1, sets=2), 18, 60, None),
+        e.PhaseStarted(1, Phase(StepKind.RUN, 60, rep=1, reps=3, block=2, set=2, sets=2), 18, 60, None),
         e.Halfway(1, JOG),
         e.SecondsLeft(1, JOG, 10),
         e.RestAdjusted(-15, 105, -15),

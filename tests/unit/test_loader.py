@@ -7,18 +7,19 @@ import pytest
 from runtimer.config.paths import seeds_dir, user_workouts_dir
 from runtimer.errors import UserError
 from runtimer.plan.loader import Catalogue, load_workout_file
-from runtimer.plan.models import Repeat, StepKind
+from runtimer.plan.models import Repeat, Step, StepKind
 from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.phases import expand
+from runtimer.plan.textsyntax import parse_workout_text
 
-BUILT_INS = {"intervals", "400s", "cadence", "downhill", "recovery", "strength"}
+BUILT_INS = {"intervals", "400s", "cadence", "downhill", "easy", "recovery", "strength"}
 
 
 def catalogue() -> Catalogue:
     return Catalogue.load(seeds_dir(), user_workouts_dir())
 
 
-def test_the_six_built_ins_load() -> None:
+def test_the_seven_built_ins_load() -> None:
     loaded = catalogue()
     assert set(loaded.entries) == BUILT_INS
     assert not loaded.problems
@@ -31,6 +32,7 @@ def test_built_ins_follow_the_training_notes() -> None:
     block = next(item for item in intervals.steps if isinstance(item, Repeat))
     assert (block.repeat.low, block.repeat.high) == (6, 10)
     sprint, jog = block.steps
+    assert isinstance(sprint, Step) and isinstance(jog, Step)
     assert sprint.duration and (sprint.duration.low, sprint.duration.high) == (30, 45)
     assert jog.duration and jog.duration.value == 120
     assert any(p.cadence == 180 for p in expand(entries["cadence"].workout))
@@ -70,6 +72,11 @@ def test_a_broken_user_file_is_reported_not_fatal(user_workouts: Path) -> None:
             "step 1 > step 1 > duration: a duration must be greater than zero",
         ),
         ('[[steps]]\nkind = "run"\nduration = "20m"\ncadence = 300\n', "step 1 > cadence"),
+        (
+            "[[steps]]\nrepeat = 2\n[[steps.steps]]\nrepeat = 6\n[[steps.steps.steps]]\nrepeat = 2\n"
+            'steps = [{kind = "jog", duration = "1m"}]\n',
+            "step 1 > step 1 > step 1: repeats nest one level deep",
+        ),
         ('[[steps]]\nkind = "run"\nduration = "20m"\npace = "fast"\n', 'step 1 > pace: "fast" is not a pace'),
         ('[[steps]]\nkind = "run"\nduration = "20m"\npace = "80:00/km"\n', 'pace: "80:00/km" is slower'),
         (
@@ -108,6 +115,19 @@ def test_unreadable_and_missing_files(tmp_path: Path) -> None:
     binary.write_bytes(b"\xff\xfe\x00")
     with pytest.raises(UserError, match="not a text file"):
         load_workout_file(binary)
+
+
+def test_a_set_of_reps_in_toml_is_the_one_liner_written_out(tmp_path: Path) -> None:
+    path = tmp_path / "track.toml"
+    path.write_text(
+        "[[steps]]\nrepeat = 2\n\n[[steps.steps]]\nrepeat = 6\nsteps = [\n"
+        '  { kind = "run", distance = "400m", pace = "goal" },\n'
+        '  { kind = "jog", distance = "200m" },\n]\n\n'
+        '[[steps.steps]]\nkind = "rest"\nduration = "4m"\n',
+        encoding="utf-8",
+    )
+    written = parse_workout_text("2x(6x(400m @goal, jog 200m), 4m rest)")
+    assert load_workout_file(path).steps == written.steps
 
 
 def test_resolve_names_paths_and_one_liners() -> None:

@@ -17,7 +17,7 @@ from runtimer.coach.progression import (
     progress_workout,
     with_recovery,
 )
-from runtimer.plan.models import Repeat, StepKind, Workout
+from runtimer.plan.models import Repeat, Step, StepKind, Workout
 from runtimer.plan.phases import expand
 from runtimer.plan.textsyntax import parse_workout_text
 from runtimer.records import FinalStatus, SessionRecord
@@ -199,7 +199,9 @@ def test_with_recovery_changes_only_timed_recoveries_inside_repeats() -> None:
     ]
     block = changed.steps[1]
     assert isinstance(block, Repeat)
-    jog = block.steps[1].duration
+    jog_step = block.steps[1]
+    assert isinstance(jog_step, Step)
+    jog = jog_step.duration
     assert jog is not None
     assert jog.to_text() == "1m15s"  # below its 90-120 s range, it becomes a fixed length
 
@@ -218,6 +220,13 @@ def test_with_recovery_moves_every_rest_alike_and_touches_nothing_else(
             assert new == old.replace(duration=new.duration)
         else:
             assert new == old
+
+
+def test_in_sets_progression_moves_the_rests_between_reps_not_between_sets() -> None:
+    workout = parse_workout_text("2x(6x(400m @goal, 90s jog), 4m rest)")
+    assert planned_recovery(workout) == (StepKind.JOG, 90)
+    moved = with_recovery(workout, 60)
+    assert [s.duration.value for s in moved.all_steps() if s.duration] == [60, 240]
 
 
 def test_a_circuit_keeps_its_long_round_break_when_rests_shrink() -> None:

@@ -40,6 +40,14 @@ def test_the_keys_move_the_rest_running_and_every_later_one_but_not_a_warm_up_wa
     assert shorter[0].duration == 120
 
 
+def test_in_sets_the_keys_move_the_rests_between_reps_and_leave_the_rest_between_sets() -> None:
+    phases = phases_of("2x(2x(30s sprint, 1m jog), 4m rest)")
+    policy = RestPolicy(phases, SETTINGS)
+    assert [phases[i].kind.value for i in policy.targets(phases, 0)] == ["jog"] * 4
+    shorter = applied(phases, policy, 0, -1)
+    assert [p.duration for p in shorter if p.kind.value != "sprint"] == [45, 45, 240, 45, 45, 240]
+
+
 def test_not_below_the_floor_nor_below_a_plan_shorter_than_it() -> None:
     phases = phases_of("2x(30s sprint, 40s jog, 30s sprint, 20s rest)")
     policy = RestPolicy(phases, SETTINGS)

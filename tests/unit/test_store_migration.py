@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from runtimer.config.paths import HISTORY_FILE
@@ -51,6 +51,10 @@ V2_SQL = (
 )
 
 
+# And v3 as shipped: the laps of a timed phase.
+V3_SQL = ("ALTER TABLE phases ADD COLUMN laps TEXT",)
+
+
 def make_v1(path: Path) -> None:
     with sqlite3.connect(path) as conn:
         for statement in V1_SQL:
@@ -66,7 +70,27 @@ def make_v1(path: Path) -> None:
 
 
 def test_shipped_migrations_are_never_edited() -> None:
-    assert MIGRATIONS[:2] == (V1_SQL, V2_SQL)
+    assert MIGRATIONS[:3] == (V1_SQL, V2_SQL, V3_SQL)
+
+
+def test_a_v3_file_gains_the_plan_day_and_a_new_session_keeps_one(tmp_path: Path) -> None:
+    db = tmp_path / HISTORY_FILE
+    make_v1(db)
+    with sqlite3.connect(db) as conn:
+        for statement in (*V2_SQL, *V3_SQL):
+            conn.execute(statement)
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+
+    store = SessionStore.open(db)
+    [old] = store.sessions()
+    assert old.plan_day is None
+    started = datetime(2025, 6, 2, 7, 0, tzinfo=UTC)
+    new = store.begin("400s", "6x(lap sprint 400m, 2m jog)", started, 6, 120, plan_day=date(2025, 6, 2))
+    store.close()
+    reopened = SessionStore.open(db)
+    assert {r.id: r.plan_day for r in reopened.sessions()} == {old.id: None, new: date(2025, 6, 2)}
+    reopened.close()
 
 
 def test_a_v2_file_gains_the_laps_of_timed_phases_and_keeps_its_splits(tmp_path: Path) -> None:

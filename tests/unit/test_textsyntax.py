@@ -6,7 +6,7 @@ from hypothesis import given
 from runtimer.errors import UserError
 from runtimer.plan.models import Repeat, Step, StepKind, Workout
 from runtimer.plan.phases import expand, total_seconds
-from runtimer.plan.spans import DurationSpan
+from runtimer.plan.spans import DurationSpan, RepSpan
 from runtimer.plan.textsyntax import parse_workout_text, workout_to_text
 from runtimer.plan.units import Pace
 from tests.support.strategies import workouts
@@ -28,6 +28,7 @@ def test_targets_notes_ranges_and_open_steps() -> None:
     assert isinstance(block, Repeat)
     assert (block.repeat.low, block.repeat.high, block.repeat.value) == (6, 10, 8)
     sprint, jog = block.steps
+    assert isinstance(sprint, Step) and isinstance(jog, Step)
     assert sprint.duration == DurationSpan(low=30, high=45, value=30)
     assert sprint.pace == Pace(390, "mi") and sprint.note == "all out"
     assert jog.is_open and jog.cadence == 180
@@ -52,7 +53,8 @@ def test_targets_notes_ranges_and_open_steps() -> None:
         ("jog", 'at column 1: "jog" needs a length before it, like "30s jog"'),
         ("10m warmup 5m jog", 'at column 12: expected "," but found "5m"'),
         ('40s sprint "unclosed', "at column 12: this note has no closing quote"),
-        ("2x(1m jog, 2x(1m jog))", "at column 12: a repeat cannot hold another repeat"),
+        ("2x(1m jog, 2x(3x(1m jog)))", "at column 15: repeats nest one level deep"),
+        ("2x(6x(400m @goal, 200m jog), 4m rest)", 'at column 19: "200m" before the kind is 200 minutes'),
         ("40s sprint @180spm @170spm", "at column 20: this step already has a cadence"),
     ],
 )
@@ -61,6 +63,31 @@ def test_errors_point_at_the_column(text: str, message: str) -> None:
         parse_workout_text(text)
     assert str(caught.value).startswith(message)
     assert "\n" not in str(caught.value)
+
+
+def test_a_set_of_reps_numbers_its_sets_and_makes_each_set_a_block_of_its_own() -> None:
+    workout = parse_workout_text("10m warmup, 2x(3x(400m @4:00/km, jog 200m), 4m rest), 5m cooldown")
+    phases = expand(workout)
+    assert [(p.kind.value, p.set, p.sets, p.block, p.rep, p.reps) for p in phases[6:10]] == [
+        ("jog", 1, 2, 1, 3, 3),
+        ("rest", 1, 2, None, None, None),
+        ("run", 2, 2, 2, 1, 3),
+        ("jog", 2, 2, 2, 1, 3),
+    ]
+    assert len(phases) == 1 + 2 * (3 * 2 + 1) + 1
+    assert phases[1].rep_label == "set 1/2, rep 1/3" and phases[7].rep_label == "set 1/2"
+    assert workout_to_text(workout) == "10m warmup, 2x(3x(400m @4:00/km, jog 200m), 4m rest), 5m cooldown"
+
+
+def test_a_sets_own_steps_are_not_reps_to_the_traversals() -> None:
+    workout = parse_workout_text("2x(3x(30s sprint, 1m jog), 4m rest)")
+    assert [s.kind.value for s in workout.all_steps()] == ["sprint", "jog", "rest"]
+    assert [s.kind.value for s in workout.all_steps(only_repeated=True)] == ["sprint", "jog"]
+    longer = workout.map_steps(lambda s: s.model_copy(update={"note": "x"}), only_repeated=True)
+    assert [s.note for s in longer.all_steps()] == ["x", "x", None]
+    doubled = workout.map_repeats(lambda r: r.model_copy(update={"repeat": RepSpan.fixed(6)}))
+    assert [(p.set, p.reps) for p in expand(doubled) if p.kind is StepKind.SPRINT][-1] == (2, 6)
+    assert len([p for p in expand(doubled) if p.kind is StepKind.REST]) == 2, "the set count stays"
 
 
 @given(workouts)

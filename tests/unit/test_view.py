@@ -62,6 +62,19 @@ def test_a_sprint_shows_its_rep_targets_and_time_left() -> None:
     assert shown.rest == "rest as planned"
 
 
+def test_a_set_of_reps_shows_the_set_beside_the_rep() -> None:
+    engine = engine_for("2x(6x(20s sprint, 60s jog), 4m rest)")
+    engine.handle(c.Start(), T0)
+    engine.handle(c.Tick(), T0 + 3 + 3 * 80 + 5)  # 5 s into the fourth sprint
+    shown = view(engine, T0 + 3 + 3 * 80 + 5)
+    assert (shown.phase, shown.rep) == ("SPRINT", "Set 1/2 · Rep 4/6")
+    assert shown.next == "Next: JOG 01:00 (set 1/2, rep 4/6)"
+    engine.handle(c.Tick(), T0 + 3 + 6 * 80 + 1)  # the rest between sets
+    shown = view(engine, T0 + 3 + 6 * 80 + 1)
+    assert (shown.phase, shown.rep) == ("REST", "Set 1/2")
+    assert shown.next == "Next: SPRINT 00:20 (set 2/2, rep 1/6)"
+
+
 def test_pausing_greys_the_screen_and_offers_resume() -> None:
     engine = engine_for()
     engine.handle(c.Start(), T0)

@@ -16,6 +16,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Sparkline
 
+from runtimer.coach.progress import goal_progress
 from runtimer.config.settings import ActivityFormat
 from runtimer.errors import UserError
 from runtimer.plan.durations import format_clock, format_time
@@ -90,6 +91,7 @@ class HistoryScreen(Screen[None]):
         super().__init__()
         self.settings = services.settings
         self.records = services.store.sessions(limit=SHOWN_SESSIONS)
+        self.goal = services.goal
         self._compact_rows: bool | None = None
         """Which columns the table holds now: ``None`` before it is first filled."""
 
@@ -103,6 +105,8 @@ class HistoryScreen(Screen[None]):
         yield Sparkline([], id="reps-plot", summary_function=max)
         yield Label(id="splits")
         yield Sparkline([], id="splits-plot", summary_function=max)
+        yield Label(id="goal-label", classes="plot-label")
+        yield Sparkline([], id="goal-plot", summary_function=max)
         yield KeyBar(pinned=("app.pop_screen",))
 
     def on_resize(self, event: Resize) -> None:
@@ -136,7 +140,18 @@ class HistoryScreen(Screen[None]):
         self._fill_sessions(self.app.size.width < COMPACT_WIDTH)
         if not self.records:
             self.query_one("#splits", Label).update("No sessions yet: finish one and it shows up here.")
+        self._plot_goal()
         table.focus()
+
+    def _plot_goal(self) -> None:
+        """Each session's laps at goal pace as the 400 they were worth, against the goal's, oldest first."""
+        label, plot = self.query_one("#goal-label", Label), self.query_one("#goal-plot", Sparkline)
+        progress = goal_progress(self.records, self.goal) if self.goal is not None else None
+        label.set_class(progress is None, "-empty")  # classes, not display: compact hides them either way
+        plot.set_class(progress is None or len(progress.splits_s) < 2, "-empty")
+        if progress is not None:
+            label.update(progress.line)
+            plot.data = list(progress.splits_s)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         record = next((r for r in self.records if str(r.id) == event.row_key.value), None)

@@ -22,14 +22,15 @@ from runtimer.plan.loader import Entry
 from runtimer.plan.overrides import Overrides
 from runtimer.plan.phases import expand, total_label
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
-from runtimer.plan.units import Pace, parse_pace
-from runtimer.session.prepare import HISTORY_WINDOW, PreparedSession, prepare
+from runtimer.plan.units import Pace, parse_pace, split_seconds
+from runtimer.session.prepare import HISTORY_WINDOW, PreparedSession, goal_pace, prepare
 from runtimer.tui.labels import phase_length, phase_name, shorten
 from runtimer.tui.layout import COMPACT_WIDTH, picker_is_compact
 from runtimer.tui.messages import StartSession
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.services import Services
 from runtimer.tui.widgets.keybar import KeyBar
+from runtimer.tui.widgets.plan_week import PlanWeek
 from runtimer.tui.widgets.timeline import Timeline
 
 EDITS = (
@@ -73,6 +74,10 @@ class PickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label("runtimer · pick a workout, Enter to start", id="picker-title")
+        if self.services.plan is not None:
+            target, _ = goal_pace(self.services.settings, None, self.services.goal)
+            split = None if target is None else split_seconds(target, 400)
+            yield PlanWeek(self.services.plan, split, id="plan-week")
         table: DataTable[str] = DataTable(id="workouts", cursor_type="row", zebra_stripes=True)
         yield table
         with Horizontal(id="edits"):
@@ -101,7 +106,21 @@ class PickerScreen(Screen[None]):
         if problems:  # all on one line, cut to fit: `runtimer check FILE` says each in full
             self.query_one(KeyBar).say(" · ".join(problems), PROBLEM_S)
         table.focus()
+        self._show_plan(open_on_today=True)
         self._refresh_preview()
+
+    def _show_plan(self, *, open_on_today: bool = False) -> None:
+        """Today's session and the week so far; at start the list opens on today's session, with
+        the reps and sprint the plan asks for filled in."""
+        for week in self.query(PlanWeek):
+            week.show(self._history, self.services.today())
+            if open_on_today and week.to_run is not None and week.to_run.workout in self.entries:
+                with self.prevent(Input.Changed):
+                    for field, text in week.planned_edits().items():
+                        self.query_one(f"#edit-{field}", Input).value = text
+                self._edits_belong_to = week.to_run.workout
+                table = self.query_one("#workouts", DataTable)
+                table.move_cursor(row=table.get_row_index(week.to_run.workout))
 
     def on_resize(self, event: Resize) -> None:
         compact = picker_is_compact(event.size)
@@ -212,6 +231,7 @@ class PickerScreen(Screen[None]):
                 self._history,
                 self.fresh,
                 self._usual_pace(),
+                self.services.goal,
             )
         except UserError as error:
             self.prepared = None
@@ -271,7 +291,10 @@ class PickerScreen(Screen[None]):
         if self.prepared is None:
             self.query_one(KeyBar).say("fix the workout first", REFUSED_S)
             return
-        self.post_message(StartSession(self.prepared))
+        prepared = self.prepared
+        for week in self.query(PlanWeek):
+            prepared = week.linked(prepared)
+        self.post_message(StartSession(prepared))
 
     def action_type_workout(self) -> None:
         self.query_one("#oneline", Input).focus()
@@ -308,6 +331,7 @@ class PickerScreen(Screen[None]):
         """
         self._history = self.services.store.sessions(limit=HISTORY_WINDOW)
         self.action_focus_list()
+        self._show_plan()
         self._refresh_preview()
 
 

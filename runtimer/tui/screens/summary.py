@@ -13,11 +13,13 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Label
 
+from runtimer.coach.goal import Goal
+from runtimer.coach.progress import session_against_goal
 from runtimer.engine.events import Summary
 from runtimer.plan.durations import format_clock
 from runtimer.plan.models import StepKind
 from runtimer.session.live import LiveSession
-from runtimer.tui.labels import phase_name, signed_seconds, split_text
+from runtimer.tui.labels import phase_name, place_in_session, signed_seconds, split_text
 from runtimer.tui.layout import COMPACT_HEIGHT
 from runtimer.tui.messages import ShowPicker
 from runtimer.tui.widgets.keybar import KeyBar
@@ -31,7 +33,8 @@ def gassed_question(summary: Summary) -> str:
     return "Were you gassed by the last rep?"
 
 
-def summary_lines(summary: Summary) -> list[str]:
+def summary_lines(summary: Summary, goal: Goal | None = None) -> list[str]:
+    """What was done; after a session at goal pace, how its laps compared with the goal."""
     lines = [
         f"Phases   {summary.phases_done} of {summary.phases_planned}",
         f"Active   {format_clock(summary.active_s)}",
@@ -42,9 +45,16 @@ def summary_lines(summary: Summary) -> list[str]:
         rest = f", rests now {format_clock(summary.rest_s)}" if summary.rest_s else ""
         lines.append(f"Rest     {signed_seconds(summary.rest_adjust_s)}{rest}")
     for split in summary.splits:
-        rep = f" rep {split.phase.rep_label}" if split.phase.rep is not None else ""
+        place = place_in_session(split.phase)
+        rep = f" {place}" if place else ""
         lap = split_text(split.split_s, split.phase.target_split_s)
         lines.append(f"Lap      {phase_name(split.phase.kind)}{rep}: {lap}")
+    laps = [
+        (split.split_s, split.phase.target_split_s) for split in summary.splits if split.phase.target_split_s
+    ]
+    against = session_against_goal(laps, goal) if goal is not None else None
+    if against is not None:
+        lines.append(f"Goal     {against}")
     return lines
 
 
@@ -78,7 +88,7 @@ class SummaryScreen(Screen[None]):
         title = "SESSION COMPLETE" if self.summary.status == "completed" else "SESSION STOPPED"
         with VerticalScroll(id="summary"):
             yield Label(f"{title} · {self.live.prepared.name}", id="summary-title")
-            for line in summary_lines(self.summary):
+            for line in summary_lines(self.summary, self.live.prepared.goal):
                 yield Label(line, classes="summary-line")
             if self.live.exported is not None:  # export_dir is set: where the activity file went
                 yield Label(self.live.exported, id="exported", classes="summary-line")
