@@ -33,10 +33,21 @@ POLL_S = 0.1
 def runtimer_env(home: Path) -> dict[str, str]:
     """The environment for a real ``runtimer``: its config and history under ``home``."""
     return {
-        **os.environ,
+        **server_env(),
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_DATA_HOME": str(home / "data"),
     }
+
+
+def server_env() -> dict[str, str]:
+    """The tmux server's environment, which every pane inherits, without a terminal size in it.
+
+    A child process gets the C library's environment, which can hold ``COLUMNS=80`` and
+    ``LINES=24`` that Python's ``os.environ`` does not show: GNU readline exports them when it
+    is imported, as it is in the test process. Textual takes those over the terminal's own size,
+    so every pane would draw at 80x24 whatever its size, and no resize would reach it.
+    """
+    return {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
 
 
 def write_settings(home: Path, text: str) -> None:
@@ -85,7 +96,9 @@ class Tmux:
         self.tmux("set-option", "-g", "remain-on-exit", "on")
 
     def tmux(self, *args: str) -> str:
-        done = subprocess.run([*self._base, *args], capture_output=True, text=True, timeout=10, check=True)
+        done = subprocess.run(
+            [*self._base, *args], env=server_env(), capture_output=True, text=True, timeout=10, check=True
+        )
         return done.stdout
 
     def start(
