@@ -21,6 +21,7 @@ from runtimer.errors import UserError
 from runtimer.plan.durations import whole_seconds
 from runtimer.plan.loader import describe_validation_error
 from runtimer.plan.models import REST_FLOOR_S, REST_STEP_S, PaceField
+from runtimer.plan.text import PlainText
 from runtimer.plan.units import ImplausiblePace, Pace, check_plausible
 
 Announce = Literal["tones", "voice", "both"]
@@ -44,7 +45,7 @@ class Settings(BaseModel):
     """How many steps a minute a cadence ramp starts higher after each finished session."""
     usual_pace: PaceField | None = None
     """Your everyday running pace (``8:30/mi``); with ``faster`` it sets the goal pace of ``@goal`` steps."""
-    faster: str = "20-25%"
+    faster: PlainText = "20-25%"
     """How much faster than usual the goal pace is: the notes' 400 m repeats run 20-25% faster."""
 
     @field_validator("faster")

@@ -27,6 +27,7 @@ from pydantic import (
 
 from runtimer.plan.durations import format_duration, parse_duration
 from runtimer.plan.frozen import Frozen
+from runtimer.plan.text import PlainText
 from runtimer.plan.units import (
     DISTANCE_HINT,
     PACE_HINT,
@@ -354,7 +355,7 @@ class Step(BaseModel):
     distance: DistanceField | None = None
     pace: PaceOrGoalField | None = None
     cadence: CadenceField | None = None
-    note: str | None = Field(default=None, min_length=1, max_length=MAX_NOTE)
+    note: PlainText | None = Field(default=None, min_length=1, max_length=MAX_NOTE)
 
     @model_validator(mode="before")
     @classmethod
@@ -390,7 +391,7 @@ class Step(BaseModel):
     @field_validator("note")
     @classmethod
     def _note_fits_one_line(cls, note: str | None) -> str | None:
-        if note is not None and ('"' in note or "\n" in note):
+        if note is not None and '"' in note:  # the one-line syntax quotes notes with them
             raise ValueError("a note is one line without double quotes")
         return note
 
@@ -428,8 +429,8 @@ class Workout(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: str = Field(min_length=1, max_length=40)
-    description: str = ""
+    name: PlainText = Field(min_length=1, max_length=40)
+    description: PlainText = ""
     steps: list[Item] = Field(min_length=1)
 
     def all_steps(self, *, only_repeated: bool = False) -> Iterator[Step]:

@@ -31,6 +31,7 @@ from runtimer.plan.models import (
     parse_cadence,
     parse_kind,
 )
+from runtimer.plan.text import WHY, control_name, first_control
 from runtimer.plan.units import (
     Distance,
     ImplausiblePace,
@@ -66,6 +67,9 @@ def looks_like_one_line(text: str) -> bool:
 
 def parse_workout_text(text: str, name: str = ONE_LINE_NAME) -> Workout:
     """Parse a one-line workout; raise :class:`UserError` pointing at the column."""
+    if (found := first_control(text)) is not None:
+        column, char = found
+        raise UserError(f"at column {column}: control character {control_name(char)} {WHY}")
     try:
         tokens = _tokenize(text)
         items = _Parser(tokens, len(text) + 1).workout()

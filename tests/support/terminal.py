@@ -178,6 +178,14 @@ class Tmux:
             time.sleep(POLL_S)
         return self.screen(name, scrollback=True)
 
+    def record(self, name: str, into: Path) -> None:
+        """Keep every byte the program writes to its terminal in ``into``, as the terminal receives it."""
+        self.tmux("pipe-pane", "-o", "-t", name, f"cat >> {shlex.quote(str(into))}")
+
+    def clipboard(self) -> str:
+        """tmux's paste buffers: where a program's OSC 52 "set the clipboard" lands (``set-clipboard on``)."""
+        return self.tmux("list-buffers")
+
     def send(self, name: str, *keys: str) -> None:
         self.tmux("send-keys", "-t", name, *keys)
 

@@ -35,6 +35,7 @@ from runtimer.tui.messages import SessionEvent
 from runtimer.tui.view import ALWAYS_SHOWN_KEYS, SessionView, session_view, sound_word
 from runtimer.tui.widgets.bigclock import BigClock
 from runtimer.tui.widgets.keybar import KeyBar
+from runtimer.tui.widgets.plain import PlainLabel
 from runtimer.tui.widgets.progress import SessionProgress
 from runtimer.tui.widgets.timeline import Timeline
 from runtimer.tui.widgets.touch import TouchButton
@@ -98,12 +99,12 @@ class SessionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topline"):
-            yield Label(id="phase")
+            yield PlainLabel(id="phase")
             yield Label(id="rep")
         yield BigClock(id="clock")
-        yield Label(id="targets")
+        yield PlainLabel(id="targets")
         yield Label(id="next")
-        yield Label(id="why")
+        yield PlainLabel(id="why")
         yield Label(id="lap")
         yield Timeline(id="timeline")
         yield SessionProgress(id="progress")

@@ -21,6 +21,7 @@ from runtimer.tui.labels import phase_name, signed_seconds, split_text
 from runtimer.tui.layout import COMPACT_HEIGHT
 from runtimer.tui.messages import ShowPicker
 from runtimer.tui.widgets.keybar import KeyBar
+from runtimer.tui.widgets.plain import PlainLabel
 from runtimer.tui.widgets.touch import TouchButton
 
 
@@ -76,7 +77,7 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         title = "SESSION COMPLETE" if self.summary.status == "completed" else "SESSION STOPPED"
         with VerticalScroll(id="summary"):
-            yield Label(f"{title} · {self.live.prepared.name}", id="summary-title")
+            yield PlainLabel(f"{title} · {self.live.prepared.name}", id="summary-title")
             for line in summary_lines(self.summary):
                 yield Label(line, classes="summary-line")
             with Vertical(id="gassed"):
