@@ -20,6 +20,9 @@ from runtimer.plan.models import Workout
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
 
 Source = Literal["built-in", "user", "file", "one-line"]
+MAX_WORKOUT_BYTES = 256 * 1024
+"""The largest workout file: the longest sensible workout is a few kilobytes, and a file is read
+whole into memory, so a mistaken path (a video, /dev/zero) must stop at a size, not at the end."""
 
 
 class Entry(Frozen):
@@ -33,7 +36,12 @@ class Entry(Frozen):
 def load_workout_file(path: Path) -> Workout:
     """Load one ``.toml`` workout; its name defaults to the file name."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as file:
+            content = file.read(MAX_WORKOUT_BYTES + 1)
+        if len(content) > MAX_WORKOUT_BYTES:
+            limit = f"{MAX_WORKOUT_BYTES // 1024} KiB"
+            raise UserError(f"{path}: larger than {limit}, the most a workout file may be")
+        data = tomllib.loads(content.decode("utf-8"))
     except OSError as error:
         raise UserError(f"{path}: cannot read it ({error.strerror or error})") from None
     except UnicodeDecodeError:
@@ -60,8 +68,9 @@ def describe_validation_error(error: ValidationError) -> str:
     elif first["type"] == "extra_forbidden":
         message = f'unknown key "{first["loc"][-1]}"'
         place = _place(first["loc"][:-1])
-    elif first["type"] in ("too_short", "too_long"):  # pydantic already says how many there were
-        message = message.replace("List should", "should", 1).replace(" after validation", "")
+    elif first["type"].removeprefix("string_") in ("too_short", "too_long"):  # without the text: it is long
+        message = message.replace("List should", "should", 1).replace("String should", "should", 1)
+        message = message.replace(" after validation", "")
     elif first["type"] in ("model_type", "dataclass_type"):  # its wording names our classes
         message = f"should be a table of keys, not {_as_written(first['input'])}"
     elif first["type"] != "value_error":  # pydantic's own checks: say them as ours are said

@@ -62,7 +62,12 @@ KIND_HINT = "one of " + ", ".join(kind.value for kind in StepKind)
 LAP = "lap"
 """How an open-ended step's duration is written: it ends when the runner laps."""
 MIN_CADENCE, MAX_CADENCE = 100, 240
+MAX_NAME = 40
+MAX_DESCRIPTION = 200
 MAX_NOTE = 60
+MAX_PHASES = 2000
+"""The most phases a session may have: three hours of 30 s sprints and 1 min jogs make 240, and the
+engine, the screen's timeline and the history each hold every phase in memory."""
 MAX_DURATION_S = 6 * 3600
 """Six hours: longer than any session, short enough that a typo (99999h) is caught."""
 MAX_REPS = 99
@@ -70,6 +75,10 @@ REST_STEP_S = 15
 """How far "not gassed" and "too hard" move every rest, in a session and from one session to the next."""
 REST_FLOOR_S = 30
 """The shortest a rest gets from "not gassed", unless its plan is shorter still."""
+
+
+def too_many_phases(count: int) -> str:
+    return f"it expands to {count} phases, more than the {MAX_PHASES} a session may have (try fewer reps)"
 
 
 def parse_kind(text: str) -> StepKind:
@@ -429,8 +438,8 @@ class Workout(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: PlainText = Field(min_length=1, max_length=40)
-    description: PlainText = ""
+    name: PlainText = Field(min_length=1, max_length=MAX_NAME)
+    description: PlainText = Field(default="", max_length=MAX_DESCRIPTION)
     steps: list[Item] = Field(min_length=1)
 
     def all_steps(self, *, only_repeated: bool = False) -> Iterator[Step]:
@@ -457,6 +466,17 @@ class Workout(BaseModel):
     @property
     def has_repeats(self) -> bool:
         return any(isinstance(item, Repeat) for item in self.steps)
+
+    @property
+    def phase_count(self) -> int:
+        """How many phases :func:`~runtimer.plan.phases.expand` makes of it, counted without making them."""
+        return sum(len(i.steps) * i.repeat.value if isinstance(i, Repeat) else 1 for i in self.steps)
+
+    @model_validator(mode="after")
+    def _phases_fit(self) -> Self:
+        if self.phase_count > MAX_PHASES:
+            raise ValueError(too_many_phases(self.phase_count))
+        return self
 
     @model_validator(mode="after")
     def _ramps_need_reps(self) -> Self:
