@@ -15,7 +15,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +28,20 @@ RUNTIMER = Path(sys.executable).parent / "runtimer"
 TMUX = shutil.which("tmux")
 needs_tmux = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (make test installs it)")
 POLL_S = 0.1
+NOBODY = 65534
+UNPRIVILEGED = (
+    ("setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups") if os.geteuid() == 0 else ()
+)
+"""What runs a command as a user whom file permissions bind: root ignores a read-only file or folder."""
+
+
+def _folders(home: Path) -> dict[str, str]:
+    return {"XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
 
 
 def runtimer_env(home: Path) -> dict[str, str]:
     """The environment for a real ``runtimer``: its config and history under ``home``."""
-    return {
-        **server_env(),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-    }
+    return {**server_env(), **_folders(home)}
 
 
 def server_env() -> dict[str, str]:
@@ -102,23 +107,43 @@ class Tmux:
         return done.stdout
 
     def start(
-        self, name: str, args: Sequence[str], home: Path, *, report_exit: bool = False, size: Size = (80, 24)
+        self,
+        name: str,
+        args: Sequence[str],
+        home: Path,
+        *,
+        report_exit: bool = False,
+        size: Size = (80, 24),
+        env: Mapping[str, str] | None = None,
+        stdin: str | None = None,
+        as_nobody: bool = False,
     ) -> None:
         """Run ``runtimer ARGS`` with its config and history under ``home``, in a new detached session.
 
         runtimer is the pane's own process (the session leader, as in ``xterm -e runtimer``)
-        unless ``report_exit``: then a shell waits for it and prints ``EXIT=<code>``.
+        unless ``report_exit``: then a shell waits for it and prints ``EXIT=<code>``. ``env``
+        adds variables (``TERM=dumb``), ``stdin`` redirects its input from a file, and
+        ``as_nobody`` runs it as an unprivileged user when the tests run as root.
         """
         pid_file = self._folder / f"{name}.pid"
         self._pid_files[name] = pid_file
-        words = " ".join(shlex.quote(word) for word in (str(RUNTIMER), *args))
+        words = " ".join(
+            shlex.quote(word) for word in (*(UNPRIVILEGED if as_nobody else ()), str(RUNTIMER), *args)
+        )
+        if stdin is not None:
+            words += f" < {shlex.quote(stdin)}"
         command = f"echo $$ > {shlex.quote(str(pid_file))}; exec {words}"
         if report_exit:
             command = f"sh -c {shlex.quote(command)}; echo EXIT=$?"
-        env = runtimer_env(home)
-        folders = [arg for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME") for arg in ("-e", f"{key}={env[key]}")]
+        variables = {**_folders(home), **(env or {})}
+        options = [arg for key, value in variables.items() for arg in ("-e", f"{key}={value}")]
         width, height = size
-        self.tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), *folders, command)
+        self.tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), *options, command)
+
+    def resize(self, name: str, size: Size) -> None:
+        """Resize the terminal, as dragging its window does: the program gets SIGWINCH."""
+        width, height = size
+        self.tmux("resize-window", "-t", name, "-x", str(width), "-y", str(height))
 
     def pid(self, name: str) -> int:
         """The runtimer process of session ``name``."""
