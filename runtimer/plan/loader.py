@@ -140,7 +140,7 @@ class Catalogue(Frozen):
         """A name, a ``.toml`` path or a one-line workout, in that order of likelihood."""
         if argument in self.entries:
             return self.entries[argument]
-        path = Path(argument).expanduser()
+        path = _expanded(argument)
         if argument.endswith(".toml") or (not looks_like_one_line(argument) and path.is_file()):
             return Entry(load_workout_file(path), "file", path)
         if looks_like_one_line(argument):
@@ -157,6 +157,14 @@ class Catalogue(Frozen):
         raise UserError(
             f'unknown workout "{argument}" (known: {known}; or a .toml path, or a one-line workout)'
         )
+
+
+def _expanded(argument: str) -> Path:
+    """``~/runs/x.toml`` as the shell would have it; ``~nobody-here`` (no such user) stays as typed."""
+    try:
+        return Path(argument).expanduser()
+    except RuntimeError:
+        return Path(argument)
 
 
 def _is_duration(text: str) -> bool:
