@@ -5,9 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from rich.text import Text
 from textual.widgets import DataTable, Label
 
+from runtimer.session.live import LiveSession
 from runtimer.store.sessions import SessionStore
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.summary import SummaryScreen
@@ -94,3 +96,19 @@ async def test_a_session_and_its_summary_show_the_workout_as_written(
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         await settle(pilot, clock)
         assert rendered(app.screen.query_one("#summary-title", Label)) == f"SESSION COMPLETE · {MARKUP}"
+
+
+async def test_an_error_that_ends_the_session_is_printed_as_written(
+    build: AppBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(_self: LiveSession) -> None:
+        raise RuntimeError(f"[/] {CLIPBOARD}")
+
+    monkeypatch.setattr(LiveSession, "run", broken)
+    app, _, _, _ = build("1x(2s sprint)")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.return_code is not None)
+        [message] = app._exit_renderables
+    assert app.return_code == 1
+    assert isinstance(message, Text)
+    assert message.plain == f"runtimer stopped: RuntimeError('[/] {SHOWN}')"

@@ -12,6 +12,7 @@ first frame of ``runtimer run`` does not wait for code the lead-in never shows.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -234,7 +235,9 @@ class SessionScreen(Screen[None]):
             return
         if event.state is WorkerState.ERROR:
             # Every phase that ended is already in the history; say what broke, and leave.
-            self.app.exit(return_code=1, message=f"runtimer stopped: {event.worker.error!r}")
+            # A Text, not a string: the console would read brackets in the error as markup
+            # (its repr already writes control characters out).
+            self.app.exit(return_code=1, message=Text(f"runtimer stopped: {event.worker.error!r}"))
             return
         if self._quit_when_done or self.live.summary is None:
             self.app.exit()
