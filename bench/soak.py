@@ -103,6 +103,11 @@ async def sample(soak: Soak, pid: int, started: float, every_s: float, done: Cal
             soak.app_rss.append((at, rss_mib(pid)))
             soak.app_peak = peak_mib(pid)
         soak.core_rss.append((at, rss_mib("self")))
+        app = f"{soak.app_rss[-1][1]:.1f}" if soak.app_rss else "-"
+        print(
+            f"bench: soak {at / 60:.1f} min: RSS {app} MiB, in-process {soak.core_rss[-1][1]:.1f}",
+            file=sys.stderr,
+        )
 
 
 async def core_session(text: str, folder: Path, soak: Soak, app_pid: int, every_s: float) -> None:
