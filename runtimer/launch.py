@@ -9,12 +9,14 @@ arguments and the app stay about screens.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from runtimer.audio.simpleaudio_out import open_audio
 from runtimer.coach.goal import Goal
 from runtimer.config.settings import Settings
+from runtimer.errors import UserError
 from runtimer.plan.loader import Catalogue
 from runtimer.session.clock import MonotonicClock
 from runtimer.session.prepare import PreparedSession
@@ -55,6 +57,11 @@ def run_app(
     Sound opens before the UI (the device probe briefly borrows the terminal's
     stderr), but its fallback rings the app's bell, so the bell is bound late.
     """
+    try:
+        keys_from_the_terminal()
+    except UserError:
+        store.close()
+        raise
     bell = _LateBell()
     audio = open_audio(bell)
     services = Services(MonotonicClock(), audio, store, settings, catalogue, goal=goal, plan=plan)
@@ -72,6 +79,26 @@ def run_app(
     finally:
         audio.close()
         store.close()
+
+
+def keys_from_the_terminal() -> None:
+    """Read keys from the terminal even when stdin is not it (``runtimer run intervals < /dev/null``).
+
+    Textual reads keys from stdin: from /dev/null it would draw the session and then wait at
+    the summary for keys that never come, with no way out but a kill. Like ``less`` and ``fzf``,
+    runtimer takes them from the controlling terminal instead; with none at all (cron, a
+    service), it says so rather than open a screen nobody can answer.
+    """
+    if os.isatty(0):
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise UserError(
+            "the session needs a terminal to read keys from: stdin is not one, and there is no /dev/tty"
+        ) from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
 
 
 def end_start_up() -> None:

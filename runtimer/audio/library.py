@@ -16,7 +16,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from runtimer.config import paths
+from runtimer.plan.text import control_name, first_control, visible
 
+MAX_SOUND_BYTES = 4 * 1024 * 1024
+"""The largest sound file read: 47 s of 16-bit mono at 44100 Hz. Every cue is held in memory (twice,
+once scaled to the volume), so a larger file is skipped unread rather than loaded."""
 SAMPLE_RATE = 44100
 SAMPLE_WIDTH = 2
 CHANNELS = 1
@@ -184,14 +188,32 @@ def _load_folder(
     if not folder.is_dir():
         return loaded
     for path in sorted(folder.glob("*.wav")):
-        if allowed is not None and path.stem not in allowed:
-            problems.append(f"{label}{path.name} does not replace any built-in sound (skipped)")
-            continue
-        try:
-            loaded[path.stem] = read_wav(path)
-        except SoundFileError as exc:
-            problems.append(f"{label}{path.name} {exc} (skipped)")
+        problem = _unusable(path, allowed)
+        if problem is None:
+            try:
+                loaded[path.stem] = read_wav(path)
+            except SoundFileError as exc:
+                problem = str(exc)
+        if problem is not None:
+            problems.append(visible(f"{label}{path.name} {problem} (skipped)"))
     return loaded
+
+
+def _unusable(path: Path, allowed: set[str] | None) -> str | None:
+    """Why a file cannot be a cue before it is opened, if it cannot: checked first, as it is cheap."""
+    if (found := first_control(path.name)) is not None:
+        return f"has control character {control_name(found[1])} in its name"
+    if allowed is not None and path.stem not in allowed:
+        return "does not replace any built-in sound"
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if path.is_dir():
+        return "is a folder, not a WAV file"
+    if size > MAX_SOUND_BYTES:
+        return f"is larger than {MAX_SOUND_BYTES // (1024 * 1024)} MiB, the most a sound file may be"
+    return None
 
 
 def load_library(builtin_dir: Path | None = None, user_dir: Path | None = None) -> Library:

@@ -18,7 +18,7 @@ from datetime import date, tzinfo
 from pathlib import Path
 from typing import TypeVar
 
-from runtimer.cli.table import text_table
+from runtimer.cli.table import print_line, text_table
 from runtimer.errors import USAGE_ERROR, UserError
 from runtimer.records import SessionRecord
 from runtimer.store.null import HistoryStore, NullStore, open_store
@@ -102,7 +102,7 @@ def _export(args: argparse.Namespace) -> int:
         with args.output.open("w", encoding="utf-8", newline="") as file:
             file.write(text)
     except OSError as error:
-        print(f"runtimer export: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        print_line(f"runtimer export: cannot write {args.output}: {error.strerror or error}", sys.stderr)
         return USAGE_ERROR
     return 0
 
@@ -129,7 +129,7 @@ def _read(limit: int | None) -> list[SessionRecord] | None:
     try:
         records = store.sessions(limit)
         for notice in store.take_notices():
-            print(f"runtimer: {notice}", file=sys.stderr)
+            print_line(f"runtimer: {notice}", sys.stderr)
     finally:
         store.close()
     return None if isinstance(store, NullStore) else records

@@ -21,15 +21,17 @@ from runtimer.cli.goal import add_goal_command
 from runtimer.cli.history import add_history_commands
 from runtimer.cli.pace import add_pace_command
 from runtimer.cli.plans import add_plan_commands, open_picker
+from runtimer.cli.table import print_line
 from runtimer.cli.training import add_training_commands
 from runtimer.errors import USAGE_ERROR, UserError
+from runtimer.plan.text import visible
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse prints usage plus an error; the runner gets one line instead."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(USAGE_ERROR, f"{self.prog}: {message} (see --help)\n")
+        self.exit(USAGE_ERROR, visible(f"{self.prog}: {message} (see --help)") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except UserError as error:
-        print(f"runtimer: {error}", file=sys.stderr)
+        print_line(f"runtimer: {error}", sys.stderr)
         return USAGE_ERROR
     except BrokenPipeError:
         # `runtimer history | head`: the reader left, which is not an error worth a traceback.

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from runtimer.cli.table import print_table
+from runtimer.cli.table import print_line, print_table
 from runtimer.config.paths import goal_path, seeds_dir, training_plan_path, user_workouts_dir
 from runtimer.config.settings import load_settings
 from runtimer.errors import USAGE_ERROR, UserError
@@ -197,14 +197,14 @@ def _list(_args: argparse.Namespace) -> int:
         rows.append((name, entry.source, total_label(phases), entry.workout.description))
     print_table(("NAME", "SOURCE", "TOTAL", "DESCRIPTION"), rows)
     for problem in catalogue.problems.values():
-        print(f"runtimer: skipped {problem}", file=sys.stderr)
+        print_line(f"runtimer: skipped {problem}", sys.stderr)
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
     entry = _chosen(args, _catalogue())
     phases = expand(entry.workout)
-    print(f"{entry.workout.name} ({entry.source}): {entry.workout.description}".rstrip(": "))
+    print_line(f"{entry.workout.name} ({entry.source}): {entry.workout.description}".rstrip(": "))
     rows = [
         (
             str(number),
@@ -227,10 +227,10 @@ def _check(args: argparse.Namespace) -> int:
         try:
             read(path)
         except UserError as error:
-            print(f"runtimer check: {error}", file=sys.stderr)
+            print_line(f"runtimer check: {error}", sys.stderr)
             failed = True
         else:
-            print(f"{path}: ok")
+            print_line(f"{path}: ok")
     return USAGE_ERROR if failed else 0
 
 

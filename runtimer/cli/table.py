@@ -1,8 +1,17 @@
-"""Plain-text tables for the command line: one layout for list, show, history and pace."""
+"""What the command line prints: one table layout for list, show, history and pace, and plain lines.
+
+Everything printed passes through :func:`~runtimer.plan.text.visible` here,
+so a control character in a workout file, the history or an argument quoted
+back in an error reaches the terminal as ``\\x1b``, never as a command to it.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Container, Sequence
+from typing import TextIO
+
+from runtimer.plan.text import visible
 
 
 def text_table(rows: Sequence[Sequence[str]], right: Container[int] = ()) -> list[str]:
@@ -11,6 +20,7 @@ def text_table(rows: Sequence[Sequence[str]], right: Container[int] = ()) -> lis
     Rows may be ragged (a short row simply ends early), and no line carries
     trailing spaces, so the output pastes cleanly into notes and tests.
     """
+    rows = [[visible(text) for text in row] for row in rows]
     widths = [max(len(row[i]) for row in rows if i < len(row)) for i in range(max(map(len, rows)))]
     return [
         "  ".join(
@@ -22,3 +32,8 @@ def text_table(rows: Sequence[Sequence[str]], right: Container[int] = ()) -> lis
 
 def print_table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Container[int] = ()) -> None:
     print("\n".join(text_table([header, *rows], right)))
+
+
+def print_line(text: str, file: TextIO | None = None) -> None:
+    """One line that may quote a workout, a file name or a value: on stdout, or ``file`` (stderr)."""
+    print(visible(text), file=file or sys.stdout)

@@ -22,6 +22,7 @@ from runtimer.plan.durations import whole_seconds
 from runtimer.plan.loader import describe_validation_error
 from runtimer.plan.models import REST_FLOOR_S, REST_STEP_S
 from runtimer.plan.targets import PaceField
+from runtimer.plan.text import PlainText
 from runtimer.plan.units import ImplausiblePace, Pace, check_plausible
 
 Announce = Literal["tones", "voice", "both"]
@@ -47,7 +48,7 @@ class Settings(BaseModel):
     """How many steps a minute a cadence ramp starts higher after each finished session."""
     usual_pace: PaceField | None = None
     """Your everyday running pace (``8:30/mi``); with ``faster`` it sets the goal pace of ``@goal`` steps."""
-    faster: str = "20-25%"
+    faster: PlainText = "20-25%"
     """How much faster than usual the goal pace is: the notes' 400 m repeats run 20-25% faster."""
     export_dir: str | None = None
     """A folder each finished or stopped session is written to as an activity file, for a sync tool."""

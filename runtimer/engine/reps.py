@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from runtimer.engine import events as e
 from runtimer.plan.frozen import Frozen
+from runtimer.plan.models import MAX_PHASES
 from runtimer.plan.phases import Phase
 
 RepKey = tuple[int, int]
@@ -49,6 +50,8 @@ def one_more_rep(phases: Sequence[Phase], index: int) -> RepChange | e.Ignored:
     copied = phases[last].rep or 0
     reps = (phases[last].reps or 0) + 1
     added = [p.replace(rep=reps, reps=reps) for p in phases if p.block == block and p.rep == copied]
+    if len(phases) + len(added) > MAX_PHASES:
+        return e.Ignored("AddRep", f"a session has at most {MAX_PHASES} phases")
     grown = _with_block_reps(phases, block, reps)
     return RepChange([*grown[: last + 1], *added, *grown[last + 1 :]], block, reps, copied)
 

@@ -25,6 +25,9 @@ FOREIGN_SUFFIXES = (".fit", ".txt")
 """Workouts from other tools: FIT workout files and intervals.icu text. Their readers live above
 the plan (in :mod:`runtimer.interop`), so the caller hands one in."""
 ForeignReader = Callable[[Path], Workout]
+MAX_WORKOUT_BYTES = 256 * 1024
+"""The largest workout file: the longest sensible workout is a few kilobytes, and a file is read
+whole into memory, so a mistaken path (a video, /dev/zero) must stop at a size, not at the end."""
 
 
 class Entry(Frozen):
@@ -38,7 +41,12 @@ class Entry(Frozen):
 def load_workout_file(path: Path) -> Workout:
     """Load one ``.toml`` workout; its name defaults to the file name."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as file:
+            content = file.read(MAX_WORKOUT_BYTES + 1)
+        if len(content) > MAX_WORKOUT_BYTES:
+            limit = f"{MAX_WORKOUT_BYTES // 1024} KiB"
+            raise UserError(f"{path}: larger than {limit}, the most a workout file may be")
+        data = tomllib.loads(content.decode("utf-8"))
     except OSError as error:
         raise UserError(f"{path}: cannot read it ({error.strerror or error})") from None
     except UnicodeDecodeError:
@@ -65,8 +73,9 @@ def describe_validation_error(error: ValidationError) -> str:
     elif first["type"] == "extra_forbidden":
         message = f'unknown key "{first["loc"][-1]}"'
         place = _place(first["loc"][:-1])
-    elif first["type"] in ("too_short", "too_long"):  # pydantic already says how many there were
-        message = message.replace("List should", "should", 1).replace(" after validation", "")
+    elif first["type"].removeprefix("string_") in ("too_short", "too_long"):  # without the text: it is long
+        message = message.replace("List should", "should", 1).replace("String should", "should", 1)
+        message = message.replace(" after validation", "")
     elif first["type"] in ("model_type", "dataclass_type"):  # its wording names our classes
         message = f"should be a table of keys, not {_as_written(first['input'])}"
     elif first["type"] != "value_error":  # pydantic's own checks: say them as ours are said
@@ -139,7 +148,7 @@ class Catalogue(Frozen):
         """A name, a file (``.toml``; ``.fit`` and ``.txt`` given ``read_foreign``) or a one-line workout."""
         if argument in self.entries:
             return self.entries[argument]
-        path = Path(argument).expanduser()
+        path = _expanded(argument)
         if read_foreign is not None and path.suffix.lower() in FOREIGN_SUFFIXES:
             return Entry(read_foreign(path), "file", path)
         if argument.endswith(".toml") or (not looks_like_one_line(argument) and path.is_file()):
@@ -158,6 +167,14 @@ class Catalogue(Frozen):
         raise UserError(
             f'unknown workout "{argument}" (known: {known}; or a .toml path, or a one-line workout)'
         )
+
+
+def _expanded(argument: str) -> Path:
+    """``~/runs/x.toml`` as the shell would have it; ``~nobody-here`` (no such user) stays as typed."""
+    try:
+        return Path(argument).expanduser()
+    except RuntimeError:
+        return Path(argument)
 
 
 def _is_duration(text: str) -> bool:

@@ -7,7 +7,7 @@ records that the engine consumes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
@@ -31,6 +31,7 @@ from runtimer.plan.targets import (
     distance_from_text,
     pace_or_goal,
 )
+from runtimer.plan.text import PlainText
 from runtimer.plan.units import Distance, Pace, split_seconds
 
 
@@ -56,11 +57,20 @@ KIND_ALIASES = {"warm-up": StepKind.WARMUP, "cool-down": StepKind.COOLDOWN}
 KIND_HINT = "one of " + ", ".join(kind.value for kind in StepKind)
 LAP = "lap"
 """How an open-ended step's duration is written: it ends when the runner laps."""
+MAX_NAME = 40
+MAX_DESCRIPTION = 200
 MAX_NOTE = 60
+MAX_PHASES = 2000
+"""The most phases a session may have: three hours of 30 s sprints and 1 min jogs make 240, and the
+engine, the screen's timeline and the history each hold every phase in memory."""
 REST_STEP_S = 15
 """How far "not gassed" and "too hard" move every rest, in a session and from one session to the next."""
 REST_FLOOR_S = 30
 """The shortest a rest gets from "not gassed", unless its plan is shorter still."""
+
+
+def too_many_phases(count: int) -> str:
+    return f"it expands to {count} phases, more than the {MAX_PHASES} a session may have (try fewer reps)"
 
 
 def parse_kind(text: str) -> StepKind:
@@ -102,7 +112,7 @@ class Step(BaseModel):
     distance: DistanceField | None = None
     pace: PaceOrGoalField | None = None
     cadence: CadenceField | None = None
-    note: str | None = Field(default=None, min_length=1, max_length=MAX_NOTE)
+    note: PlainText | None = Field(default=None, min_length=1, max_length=MAX_NOTE)
 
     @model_validator(mode="before")
     @classmethod
@@ -138,7 +148,7 @@ class Step(BaseModel):
     @field_validator("note")
     @classmethod
     def _note_fits_one_line(cls, note: str | None) -> str | None:
-        if note is not None and ('"' in note or "\n" in note):
+        if note is not None and '"' in note:  # the one-line syntax quotes notes with them
             raise ValueError("a note is one line without double quotes")
         return note
 
@@ -190,6 +200,12 @@ class Repeat(BaseModel):
         return self.model_copy(update={"steps": items})
 
 
+def _phase_count(items: Sequence[Item]) -> int:
+    return sum(
+        item.repeat.value * _phase_count(item.steps) if isinstance(item, Repeat) else 1 for item in items
+    )
+
+
 def _item_tag(value: Any) -> str:
     if isinstance(value, dict):
         return "repeat" if "repeat" in value else "step"
@@ -212,8 +228,8 @@ class Workout(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: str = Field(min_length=1, max_length=40)
-    description: str = ""
+    name: PlainText = Field(min_length=1, max_length=MAX_NAME)
+    description: PlainText = Field(default="", max_length=MAX_DESCRIPTION)
     steps: list[Item] = Field(min_length=1)
 
     def all_steps(self, *, only_repeated: bool = False) -> Iterator[Step]:
@@ -248,6 +264,17 @@ class Workout(BaseModel):
     @property
     def has_repeats(self) -> bool:
         return any(isinstance(item, Repeat) for item in self.steps)
+
+    @property
+    def phase_count(self) -> int:
+        """How many phases :func:`~runtimer.plan.phases.expand` makes of it, counted without making them."""
+        return _phase_count(self.steps)
+
+    @model_validator(mode="after")
+    def _phases_fit(self) -> Self:
+        if self.phase_count > MAX_PHASES:
+            raise ValueError(too_many_phases(self.phase_count))
+        return self
 
     @model_validator(mode="after")
     def _sets_one_level_deep(self) -> Self:

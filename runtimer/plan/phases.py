@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from runtimer.errors import UserError
 from runtimer.plan.durations import format_clock, format_time
 from runtimer.plan.frozen import Frozen
-from runtimer.plan.models import Repeat, Step, StepKind, Workout
+from runtimer.plan.models import MAX_PHASES, Repeat, Step, StepKind, Workout, too_many_phases
 from runtimer.plan.targets import CadenceRamp
 from runtimer.plan.units import Distance, Pace, split_seconds
 
@@ -74,7 +75,13 @@ class Phase(Frozen):
 
 
 def expand(workout: Workout) -> tuple[Phase, ...]:
-    """Flatten repeat blocks into numbered reps (and sets of them into numbered sets), in running order."""
+    """Flatten repeat blocks into numbered reps (and sets of them into numbered sets), in running order.
+
+    A workout file is held to :data:`MAX_PHASES` when it loads; quick edits (more reps) come
+    later, so the count is checked again here, before any phase is made.
+    """
+    if workout.phase_count > MAX_PHASES:
+        raise UserError(f'workout "{workout.name}": {too_many_phases(workout.phase_count)}')
     phases: list[Phase] = []
     blocks = 0
 

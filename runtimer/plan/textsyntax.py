@@ -20,9 +20,10 @@ from pydantic import ValidationError
 from runtimer.errors import UserError
 from runtimer.plan.durations import format_duration
 from runtimer.plan.frozen import Frozen
-from runtimer.plan.models import LAP, Repeat, Step, StepKind, Workout, parse_kind
+from runtimer.plan.models import LAP, MAX_DESCRIPTION, Repeat, Step, StepKind, Workout, parse_kind
 from runtimer.plan.spans import DurationSpan, RepSpan
 from runtimer.plan.targets import GOAL, CadenceRamp, parse_cadence
+from runtimer.plan.text import WHY, control_name, first_control
 from runtimer.plan.units import (
     Distance,
     ImplausiblePace,
@@ -59,11 +60,20 @@ def looks_like_one_line(text: str) -> bool:
 
 
 def parse_workout_text(text: str, name: str = ONE_LINE_NAME) -> Workout:
-    """Parse a one-line workout; raise :class:`UserError` pointing at the column."""
+    """Parse a one-line workout; raise :class:`UserError` pointing at the column.
+
+    The text is its own description, cut to fit one (the plan itself is kept whole).
+    """
+    if (found := first_control(text)) is not None:
+        column, char = found
+        raise UserError(f"at column {column}: control character {control_name(char)} {WHY}")
+    description = text.strip()
+    if len(description) > MAX_DESCRIPTION:
+        description = description[: MAX_DESCRIPTION - 1] + "…"
     try:
         tokens = _tokenize(text)
         items = _Parser(tokens, len(text) + 1).workout()
-        return Workout.model_validate({"name": name, "description": text.strip(), "steps": items})
+        return Workout.model_validate({"name": name, "description": description, "steps": items})
     except _SyntaxProblem as problem:
         raise UserError(str(problem)) from None
     except ValidationError as error:

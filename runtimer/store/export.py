@@ -15,6 +15,7 @@ from datetime import tzinfo
 from typing import Any
 
 from runtimer.plan.durations import format_clock, format_duration
+from runtimer.plan.text import visible
 from runtimer.records import SessionRecord
 
 SESSION_COLUMNS = (
@@ -46,6 +47,8 @@ def sessions_csv(records: Sequence[SessionRecord]) -> str:
     by date and kind; two sections in one file would import as a single sheet
     with a second header row in the middle of the data. A session that recorded
     no phase still gets a row, its phase columns empty, so it is not lost.
+
+    Text cells are made safe to open (see :func:`_text_cell`); numbers stay numbers.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -69,7 +72,25 @@ def _cell(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, list):  # a timed phase's laps, in order, in one cell
         return " ".join(str(item) for item in value)
+    if isinstance(value, str):
+        return _text_cell(value)
     return value
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def _text_cell(text: str) -> str:
+    """A workout named ``=HYPERLINK(...)`` must open as text, not as a live formula.
+
+    OWASP's advice: a cell that starts like a formula gets a single quote in
+    front, which spreadsheets take as "this is text" and do not show. Control
+    characters are written out visibly, as everywhere runtimer prints stored text.
+    """
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    return visible(text)
 
 
 HISTORY_COLUMNS = ("DATE", "WORKOUT", "STATUS", "REPS", "REST", "GASSED")

@@ -91,6 +91,7 @@ def connect(path: Path) -> sqlite3.Connection:
         # Before anything writes to the file (WAL mode rewrites its header): a
         # newer runtimer's file is left exactly as it was.
         _refuse_newer(conn)
+        _refuse_foreign(conn)
         # WAL + NORMAL: a commit does not wait for fsync, so recording a phase
         # never stalls a beep; a power cut may lose the last second, a crash nothing.
         conn.execute("PRAGMA journal_mode = WAL")
@@ -145,6 +146,19 @@ def _refuse_newer(conn: sqlite3.Connection) -> None:
         raise NewerDatabase(
             f"written by a newer runtimer (schema v{version}; this one reads up to v{SCHEMA_VERSION})"
         )
+
+
+def _refuse_foreign(conn: sqlite3.Connection) -> None:
+    """Another program's database in the history's place: moved aside like a damaged file.
+
+    Every runtimer sets ``user_version`` in the transaction that creates its tables, so a file
+    at version 0 is a new, empty one; one that already holds tables was written by something
+    else, and migrating would add runtimer's tables to it (or fail halfway on a name they share).
+    """
+    if _user_version(conn) == 0:
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if tables:
+            raise DamagedDatabase(f"not a runtimer history: it holds other tables ({', '.join(tables[:3])})")
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

@@ -15,7 +15,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,15 @@ RUNTIMER = Path(sys.executable).parent / "runtimer"
 TMUX = shutil.which("tmux")
 needs_tmux = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (make test installs it)")
 POLL_S = 0.1
+NOBODY = 65534
+UNPRIVILEGED = (
+    ("setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups") if os.geteuid() == 0 else ()
+)
+"""What runs a command as a user whom file permissions bind: root ignores a read-only file or folder."""
+
+
+def _folders(home: Path) -> dict[str, str]:
+    return {"XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
 
 
 FAKETIME_LIBRARY = next(iter(sorted(Path("/usr/lib").glob("*/faketime/libfaketimeMT.so.1"))), None)
@@ -37,20 +46,27 @@ needs_faketime = pytest.mark.skipif(
 )
 
 
-def on_day(day: str) -> list[str]:
-    """``NAME=value`` words that start a program's wall clock at 08:00 on ``day`` (its monotonic clock is
+def on_day(day: str) -> dict[str, str]:
+    """Variables that start a program's wall clock at 08:00 on ``day`` (its monotonic clock is
     left alone: the session's timing must stay real)."""
     assert FAKETIME_LIBRARY is not None
-    return [f"LD_PRELOAD={FAKETIME_LIBRARY}", f"FAKETIME=@{day} 08:00:00", "DONT_FAKE_MONOTONIC=1"]
+    return {"LD_PRELOAD": str(FAKETIME_LIBRARY), "FAKETIME": f"@{day} 08:00:00", "DONT_FAKE_MONOTONIC": "1"}
 
 
 def runtimer_env(home: Path) -> dict[str, str]:
     """The environment for a real ``runtimer``: its config and history under ``home``."""
-    return {
-        **os.environ,
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-    }
+    return {**server_env(), **_folders(home)}
+
+
+def server_env() -> dict[str, str]:
+    """The tmux server's environment, which every pane inherits, without a terminal size in it.
+
+    A child process gets the C library's environment, which can hold ``COLUMNS=80`` and
+    ``LINES=24`` that Python's ``os.environ`` does not show: GNU readline exports them when it
+    is imported, as it is in the test process. Textual takes those over the terminal's own size,
+    so every pane would draw at 80x24 whatever its size, and no resize would reach it.
+    """
+    return {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
 
 
 def write_settings(home: Path, text: str) -> None:
@@ -99,7 +115,9 @@ class Tmux:
         self.tmux("set-option", "-g", "remain-on-exit", "on")
 
     def tmux(self, *args: str) -> str:
-        done = subprocess.run([*self._base, *args], capture_output=True, text=True, timeout=10, check=True)
+        done = subprocess.run(
+            [*self._base, *args], env=server_env(), capture_output=True, text=True, timeout=10, check=True
+        )
         return done.stdout
 
     def start(
@@ -110,28 +128,36 @@ class Tmux:
         *,
         report_exit: bool = False,
         size: Size = (80, 24),
-        env: Sequence[str] = (),
+        env: Mapping[str, str] | None = None,
+        stdin: str | None = None,
+        as_nobody: bool = False,
     ) -> None:
         """Run ``runtimer ARGS`` with its config and history under ``home``, in a new detached session.
 
         runtimer is the pane's own process (the session leader, as in ``xterm -e runtimer``)
         unless ``report_exit``: then a shell waits for it and prints ``EXIT=<code>``. ``env``
-        holds ``NAME=value`` words for its environment (``env`` execs it: the pid stays its own).
+        adds variables (``TERM=dumb``), ``stdin`` redirects its input from a file, and
+        ``as_nobody`` runs it as an unprivileged user when the tests run as root.
         """
         pid_file = self._folder / f"{name}.pid"
         self._pid_files[name] = pid_file
         words = " ".join(
-            shlex.quote(word) for word in (*(("env", *env) if env else ()), str(RUNTIMER), *args)
+            shlex.quote(word) for word in (*(UNPRIVILEGED if as_nobody else ()), str(RUNTIMER), *args)
         )
+        if stdin is not None:
+            words += f" < {shlex.quote(stdin)}"
         command = f"echo $$ > {shlex.quote(str(pid_file))}; exec {words}"
         if report_exit:
             command = f"sh -c {shlex.quote(command)}; echo EXIT=$?"
-        folders_env = runtimer_env(home)
-        folders = [
-            arg for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME") for arg in ("-e", f"{key}={folders_env[key]}")
-        ]
+        variables = {**_folders(home), **(env or {})}
+        options = [arg for key, value in variables.items() for arg in ("-e", f"{key}={value}")]
         width, height = size
-        self.tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), *folders, command)
+        self.tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), *options, command)
+
+    def resize(self, name: str, size: Size) -> None:
+        """Resize the terminal, as dragging its window does: the program gets SIGWINCH."""
+        width, height = size
+        self.tmux("resize-window", "-t", name, "-x", str(width), "-y", str(height))
 
     def pid(self, name: str) -> int:
         """The runtimer process of session ``name``."""
@@ -190,6 +216,14 @@ class Tmux:
                 raise AssertionError(f"{name}: the terminal is still open after {timeout} s")
             time.sleep(POLL_S)
         return self.screen(name, scrollback=True)
+
+    def record(self, name: str, into: Path) -> None:
+        """Keep every byte the program writes to its terminal in ``into``, as the terminal receives it."""
+        self.tmux("pipe-pane", "-o", "-t", name, f"cat >> {shlex.quote(str(into))}")
+
+    def clipboard(self) -> str:
+        """tmux's paste buffers: where a program's OSC 52 "set the clipboard" lands (``set-clipboard on``)."""
+        return self.tmux("list-buffers")
 
     def send(self, name: str, *keys: str) -> None:
         self.tmux("send-keys", "-t", name, *keys)

@@ -37,11 +37,10 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
         server.close()
 
 
-def runtimer(home: Path, *argv: str, env: list[str] | None = None) -> subprocess.CompletedProcess[str]:
-    extra = dict(word.split("=", 1) for word in env or [])
+def runtimer(home: Path, *argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(RUNTIMER), *argv],
-        env={**runtimer_env(home), **extra},
+        env={**runtimer_env(home), **(env or {})},
         capture_output=True,
         text=True,
         timeout=30,

@@ -83,6 +83,30 @@ def test_bad_user_wavs_are_skipped_with_a_reason_and_the_builtin_kept(tmp_path: 
     assert "voice/fourty.wav does not replace any built-in sound" in problems
 
 
+def test_files_that_cannot_be_cues_are_skipped_unread_and_named_visibly(tmp_path: Path) -> None:
+    (tmp_path / "sprint.wav").write_bytes(b"")
+    (tmp_path / "jog.wav").mkdir()
+    with (tmp_path / "run.wav").open("wb") as huge:  # a sparse 200 MB file: a header, then nothing stored
+        huge.write(b"RIFF")
+        huge.truncate(200 * 1024 * 1024)
+    write_wav(tmp_path / "tick\x1b[2J.wav", [0, 1000, 0])
+    write_wav(tmp_path / "voice" / "go\u202e.wav", [0, 1000, 0])
+
+    library = load_library(user_dir=tmp_path)
+
+    for name in ("sprint", "jog", "run", "tick"):
+        assert library.cue(name) == pcm_bytes(read_wav(sounds_dir() / f"{name}.wav")), name
+    assert library.word("go") == pcm_bytes(read_wav(sounds_dir() / "voice" / "go.wav"))
+    problems = "\n".join(library.problems)
+    assert f"{tmp_path}/sprint.wav is not a readable WAV file" in problems
+    assert "jog.wav is a folder, not a WAV file (skipped)" in problems
+    assert "run.wav is larger than 4 MiB, the most a sound file may be (skipped)" in problems
+    assert "tick\\x1b[2J.wav has control character U+001B in its name (skipped)" in problems
+    assert "go\\u202e.wav has control character U+202E in its name (skipped)" in problems
+    assert len(library.problems) == 5, problems
+    assert not any(char in problems for char in "\x1b\u202e")
+
+
 def test_a_missing_builtin_is_reported_not_fatal(tmp_path: Path) -> None:
     builtin = tmp_path / "sounds"
     write_wav(builtin / "sprint.wav", [0, 5, 0])

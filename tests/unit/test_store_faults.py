@@ -55,6 +55,23 @@ def test_a_damaged_file_is_moved_aside_and_a_fresh_one_works(db: Path, garbage: 
     store.close()
 
 
+def test_another_programs_database_is_moved_aside_not_migrated_into(db: Path) -> None:
+    with sqlite3.connect(db) as other:
+        other.execute("CREATE TABLE notes (body TEXT)")
+        other.execute("INSERT INTO notes VALUES ('keep me')")
+    other.close()
+    before = db.read_bytes()
+    store = open_store(db)
+    assert isinstance(store, SessionStore)
+    [notice] = store.take_notices()
+    assert "not a runtimer history: it holds other tables (notes)" in notice
+    [aside] = [p for p in db.parent.glob(HISTORY_FILE + ".corrupt-*") if ASIDE.fullmatch(p.name)]
+    assert aside.read_bytes() == before
+    store.begin("intervals", PLAN, START, 8, 120)
+    assert len(store.sessions()) == 1
+    store.close()
+
+
 def test_a_damaged_page_behind_a_good_header_is_found(db: Path) -> None:
     store = SessionStore.open(db)
     for day in range(200):

@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from runtimer.tui.widgets.plain import PlainLabel
+
 KEYS = (
     ("space", "pause / resume"),
     ("n", "next phase (skip the rest of this one)"),
@@ -51,7 +53,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys during a session", id="help-title")
             for key, meaning in KEYS:
                 yield Label(f"[b]{key:>5}[/b]  {meaning}", classes="help-row")
-            yield Label(self.sound, id="help-sound", markup=False)
+            yield PlainLabel(self.sound, id="help-sound")
             for warning in self.warnings:
-                yield Label(warning, classes="help-warning", markup=False)
+                yield PlainLabel(warning, classes="help-warning")
             yield Label("space still pauses; any of esc ? q enter closes this", id="help-close")

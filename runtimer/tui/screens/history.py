@@ -20,6 +20,7 @@ from runtimer.coach.progress import goal_progress
 from runtimer.config.settings import ActivityFormat
 from runtimer.errors import UserError
 from runtimer.plan.durations import format_clock, format_time
+from runtimer.plan.text import visible
 from runtimer.plan.textsyntax import ONE_LINE_NAME
 from runtimer.records import SessionRecord
 from runtimer.store.export import HISTORY_COLUMNS, history_row, reps_text
@@ -27,6 +28,7 @@ from runtimer.tui.labels import phase_name, shorten, split_text
 from runtimer.tui.layout import COMPACT_WIDTH, is_compact
 from runtimer.tui.services import Services
 from runtimer.tui.widgets.keybar import KeyBar
+from runtimer.tui.widgets.plain import PlainLabel, plain_cell
 
 SHOWN_SESSIONS = 200
 
@@ -70,7 +72,7 @@ def compact_row(record: SessionRecord, workout_width: int) -> tuple[str, ...]:
     rest = "-" if record.rest_s is None else format_clock(record.rest_s)
     return (
         f"{record.started_at.astimezone():%m-%d}",
-        shorten(record.workout, workout_width),
+        shorten(visible(record.workout), workout_width),
         reps_text(record),
         rest,
     )
@@ -99,9 +101,9 @@ class HistoryScreen(Screen[None]):
         yield Label("History · newest first", id="history-title")
         table: DataTable[str] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Label(id="rest-label", classes="plot-label")
+        yield PlainLabel(id="rest-label", classes="plot-label")
         yield Sparkline([], id="rest-plot", summary_function=max)
-        yield Label(id="reps-label", classes="plot-label")
+        yield PlainLabel(id="reps-label", classes="plot-label")
         yield Sparkline([], id="reps-plot", summary_function=max)
         yield Label(id="splits")
         yield Sparkline([], id="splits-plot", summary_function=max)
@@ -125,7 +127,7 @@ class HistoryScreen(Screen[None]):
         workout_width = COMPACT_TABLE_WIDTH - self._compact_width_without_workout()
         for record in self.records:
             cells = compact_row(record, workout_width) if narrow else history_row(record)
-            table.add_row(*cells, key=str(record.id))
+            table.add_row(*map(plain_cell, cells), key=str(record.id))
         table.move_cursor(row=row)
 
     def _compact_width_without_workout(self) -> int:

@@ -21,6 +21,7 @@ from runtimer.plan.durations import format_clock, parse_duration
 from runtimer.plan.loader import Entry
 from runtimer.plan.overrides import Overrides
 from runtimer.plan.phases import expand, total_label
+from runtimer.plan.text import visible
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
 from runtimer.plan.units import Pace, parse_pace, split_seconds
 from runtimer.session.prepare import HISTORY_WINDOW, PreparedSession, goal_pace, prepare
@@ -30,6 +31,7 @@ from runtimer.tui.messages import StartSession
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.services import Services
 from runtimer.tui.widgets.keybar import KeyBar
+from runtimer.tui.widgets.plain import PlainLabel, plain_cell
 from runtimer.tui.widgets.plan_week import PlanWeek
 from runtimer.tui.widgets.timeline import Timeline
 
@@ -88,9 +90,9 @@ class PickerScreen(Screen[None]):
             yield Input(id="oneline", compact=True, placeholder=TYPE_HINT)
             yield Label("usual pace", id="usual-pace-label", classes="edit-label")
             yield Input(id="edit-usual-pace", compact=True, classes="edit")
-        yield Label(id="guidance")
-        yield Label(id="why")
-        yield Label(id="problem")
+        yield PlainLabel(id="guidance")
+        yield PlainLabel(id="why")
+        yield PlainLabel(id="problem")
         yield Timeline(id="preview")
         # A preview, not a stop for Tab: it has no cursor, so focus there would look lost.
         phases: DataTable[str] = DataTable(id="phases", cursor_type="none", zebra_stripes=True)
@@ -145,7 +147,7 @@ class PickerScreen(Screen[None]):
         *_, self._description_column = table.add_columns(*headings)
         for name, entry in sorted(self.entries.items()):
             source = () if narrow else (entry.source,)
-            table.add_row(name, total_label(expand(entry.workout)), *source, "", key=name)
+            table.add_row(plain_cell(name), total_label(expand(entry.workout)), *source, "", key=name)
         table.move_cursor(row=row)
 
     def _fit_descriptions(self) -> None:
@@ -160,8 +162,8 @@ class PickerScreen(Screen[None]):
         heading = "description"
         table.columns[self._description_column].label = Text(heading if room >= len(heading) else "")
         for name, entry in self.entries.items():
-            text = shorten(entry.workout.description, max(room, 0))
-            table.update_cell(name, self._description_column, text, update_width=True)
+            text = shorten(visible(entry.workout.description), max(room, 0))
+            table.update_cell(name, self._description_column, plain_cell(text), update_width=True)
 
     # ------------------------------------------------------------ state
 
@@ -264,7 +266,11 @@ class PickerScreen(Screen[None]):
         table.clear()
         for number, phase in enumerate(prepared.phases, start=1):
             table.add_row(
-                str(number), phase_name(phase.kind), phase_length(phase), phase.rep_label, phase.targets_label
+                str(number),
+                phase_name(phase.kind),
+                phase_length(phase),
+                phase.rep_label,
+                plain_cell(phase.targets_label),
             )
         for field, _ in EDITS:
             self.query_one(f"#edit-{field}", Input).placeholder = _current(prepared, field)

@@ -12,6 +12,7 @@ first frame of ``runtimer run`` does not wait for code the lead-in never shows.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -41,6 +42,7 @@ from runtimer.tui.view import (
 from runtimer.tui.widgets.bigclock import BigClock
 from runtimer.tui.widgets.buttonrow import ButtonRow
 from runtimer.tui.widgets.keybar import KeyBar
+from runtimer.tui.widgets.plain import PlainLabel
 from runtimer.tui.widgets.progress import SessionProgress
 from runtimer.tui.widgets.textrow import TextRow
 from runtimer.tui.widgets.timeline import Timeline
@@ -100,9 +102,9 @@ class SessionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TextRow(id="topline")
         yield BigClock(id="clock")
-        yield Label(id="targets")
+        yield PlainLabel(id="targets")
         yield Label(id="next")
-        yield Label(id="why")
+        yield PlainLabel(id="why")
         yield Label(id="lap")
         yield Timeline(id="timeline")
         yield SessionProgress(id="progress")
@@ -197,7 +199,9 @@ class SessionScreen(Screen[None]):
             return
         if event.state is WorkerState.ERROR:
             # Every phase that ended is already in the history; say what broke, and leave.
-            self.app.exit(return_code=1, message=f"runtimer stopped: {event.worker.error!r}")
+            # A Text, not a string: the console would read brackets in the error as markup
+            # (its repr already writes control characters out).
+            self.app.exit(return_code=1, message=Text(f"runtimer stopped: {event.worker.error!r}"))
             return
         if self._quit_when_done or self.live.summary is None:
             self.app.exit()

@@ -23,6 +23,7 @@ from runtimer.tui.labels import phase_name, place_in_session, signed_seconds, sp
 from runtimer.tui.layout import COMPACT_HEIGHT
 from runtimer.tui.messages import ShowPicker
 from runtimer.tui.widgets.keybar import KeyBar
+from runtimer.tui.widgets.plain import PlainLabel
 from runtimer.tui.widgets.touch import TouchButton
 
 
@@ -87,11 +88,11 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         title = "SESSION COMPLETE" if self.summary.status == "completed" else "SESSION STOPPED"
         with VerticalScroll(id="summary"):
-            yield Label(f"{title} · {self.live.prepared.name}", id="summary-title")
+            yield PlainLabel(f"{title} · {self.live.prepared.name}", id="summary-title")
             for line in summary_lines(self.summary, self.live.prepared.goal):
                 yield Label(line, classes="summary-line")
             if self.live.exported is not None:  # export_dir is set: where the activity file went
-                yield Label(self.live.exported, id="exported", classes="summary-line")
+                yield PlainLabel(self.live.exported, id="exported", classes="summary-line")
             with Vertical(id="gassed"):
                 yield Label(gassed_question(self.summary), id="question")
                 with Horizontal(id="answers"):

@@ -27,6 +27,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from runtimer.plan.frozen import Frozen
+from runtimer.plan.text import visible
 from runtimer.tui.labels import shorten
 
 SEPARATOR = "  "
@@ -86,9 +87,10 @@ class KeyBar(Widget):
         The line is always there, so a message moves nothing on the screen; the
         keys are what the runner can best do without for a moment. The newest
         message shows; when it ends, an older one still running (a start-up
-        warning) comes back for the rest of its time, then the keys.
+        warning) comes back for the rest of its time, then the keys. Messages
+        quote file names and history, so control characters are shown, not sent.
         """
-        self._messages.append((text, time.monotonic() + seconds))
+        self._messages.append((visible(text), time.monotonic() + seconds))
         self._show_newest()
 
     def _show_newest(self) -> None:
