@@ -238,9 +238,9 @@ def _export_workout(args: argparse.Namespace) -> int:
     from runtimer.cli.interop import export_workout
 
     entry = _catalogue().resolve(args.workout, read_foreign)
-    goal = load_settings().goal(args.usual_pace)
+    target, _ = goal_pace(load_settings(), args.usual_pace, _race_goal())
     # Without a goal pace, an @goal step stays as it is, and the exporter says which step needs one.
-    workout = entry.workout if goal is None else with_goal_pace(entry.workout, goal)
+    workout = entry.workout if target is None else with_goal_pace(entry.workout, target)
     return export_workout(workout, args.format, args.output)
 
 

@@ -49,8 +49,8 @@ def flat(block: Repeat) -> list[Step]:
 def _writable(step: Step, place: str) -> Step:
     if step.pace == "goal":
         raise UserError(
-            f"{place}: @goal needs your usual pace to become a pace a watch can hold "
-            "(set usual_pace in settings.toml, or pass --usual-pace)"
+            f"{place}: @goal needs a goal pace to become a pace a watch can hold "
+            "(set a race goal with runtimer goal, usual_pace in settings.toml, or pass --usual-pace)"
         )
     if step.distance is not None and step.duration is not None and not step.timed_by_pace:
         raise UserError(

@@ -119,7 +119,7 @@ def test_a_cadence_ramp_is_written_rep_by_rep_at_the_tempo_each_rep_has() -> Non
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("2x(lap sprint 400m @goal, 2m jog)", "step 1 > step 1: @goal needs your usual pace"),
+        ("2x(lap sprint 400m @goal, 2m jog)", "step 1 > step 1: @goal needs a goal pace"),
         ("2m sprint 400m", "step 1: 400m with a time of its own (2m)"),
         (
             "10m warmup, 2x(3x(30s sprint, 1m jog), 3m rest)",

@@ -81,7 +81,7 @@ def test_import_keeps_a_workout_in_the_runners_folder_under_its_name(
 def test_a_goal_pace_needs_the_usual_pace_to_go_to_a_watch(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "export-workout", "400s", "--format", "icu")
     assert (code, out) == (2, "")
-    assert err.startswith("runtimer: step 2 > step 1: @goal needs your usual pace")
+    assert err.startswith("runtimer: step 2 > step 1: @goal needs a goal pace")
     code, out, _ = run(capsys, "export-workout", "400s", "--format", "icu", "--usual-pace", "8:30/mi")
     assert code == 0
     assert "- Sprint lap at the line 400mtr 6:35/mi Pace Press lap" in out
@@ -132,3 +132,10 @@ def test_a_bad_file_is_one_line_and_exit_2(
     assert (code, out) == (2, "")
     assert len(err.splitlines()) == 1
     assert f"{path}: {BAD_FILES[name]}" in err
+
+
+def test_a_race_goal_sets_the_pace_of_goal_steps_on_the_watch(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "goal", "5k", "20:00")[0] == 0
+    code, out, err = run(capsys, "export-workout", "400s", "--format", "icu")
+    assert (code, err) == (0, "")
+    assert "- Sprint lap at the line 400mtr 4:00/km Pace Press lap" in out
