@@ -163,9 +163,21 @@ def reference_rest(phases: Sequence[Phase]) -> float | None:
     recoveries = [p for p in phases if p.is_recovery and p.duration is not None]
     if not recoveries:
         return None
-    block = recoveries[0].block
+    block = _last_run_of(phases, recoveries[0])
     last_rep = max(p.rep or 0 for p in recoveries if p.block == block)
     return next(p.duration for p in recoveries if p.block == block and (p.rep or 0) == last_rep)
+
+
+def _last_run_of(phases: Sequence[Phase], first: Phase) -> int | None:
+    """The block holding ``first``'s step last: in a set of reps every set runs the same block of reps
+    again under a new number, and the last set's run has seen every "-" and "+"."""
+    if first.set is None or first.sets is None:
+        return first.block
+
+    def blocks_in(set_: int) -> list[int]:
+        return list(dict.fromkeys(p.block for p in phases if p.set == set_ and p.block is not None))
+
+    return blocks_in(first.sets)[blocks_in(first.set).index(first.block or 0)]
 
 
 def reps_planned(phases: Sequence[Phase]) -> int:

@@ -475,3 +475,16 @@ def test_a_minus_that_ends_the_last_rest_is_told_before_the_session_ends() -> No
     assert [type(ev) for ev in events] == [e.RestAdjusted, e.PhaseEnded, e.SessionFinished]
     ended = events[1]
     assert isinstance(ended, e.PhaseEnded) and ended.run.ended_by is e.EndedBy.SKIP
+
+
+def test_in_sets_of_reps_the_rest_kept_for_next_time_is_the_last_sets() -> None:
+    """Each set runs its reps as a new block: a "-" pressed in set 2 moves set 2's rests, and the session's
+    rest (what progression starts the next one from) is read there, not in set 1's untouched block."""
+    engine = started("2x(2x(10s sprint, 60s jog), 90s rest)", rest_step_s=15, rest_floor_s=30)
+    press(engine, T0 + 1, c.Skip(), c.Skip(), c.Skip(), c.Skip(), c.Skip())  # set 1's reps and its rest
+    assert (engine.phases[engine.snapshot(T0 + 6).index].set, engine.phases[5].kind) == (2, StepKind.SPRINT)
+    [adjusted] = of_type(
+        [(T0 + 7, event) for event in engine.handle(c.AdjustRest(-1), T0 + 7)], e.RestAdjusted
+    )
+    assert adjusted[1].rest_s == 45
+    assert jogs(engine) == [60, 60, 45, 45]
