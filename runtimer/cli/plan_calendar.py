@@ -62,6 +62,12 @@ def _new_plan(args: argparse.Namespace, goal: Goal | None, today: date) -> Train
     weeks = weeks or DEFAULT_WEEKS
     if race_on is not None and weeks_to(race_on, today) > weeks:
         race_on = None  # the plan ends before the race: no taper in it
+    if race_on is not None and weeks_to(race_on, today) < weeks:
+        raise UserError(
+            f"plan: the race on {race_on.isoformat()} is in week {weeks_to(race_on, today)} from now; "
+            f"{weeks} weeks would train past it and taper after it (give --weeks "
+            f"{weeks_to(race_on, today)} or fewer)"
+        )
     return build_plan(today, weeks, args.days or DEFAULT_DAYS, race_on)
 
 

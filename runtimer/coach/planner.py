@@ -162,6 +162,8 @@ def build_plan(today: date, weeks: int, run_on: frozenset[int], race_on: date | 
         raise ValueError(f"a plan runs {MIN_WEEKS} to {MAX_WEEKS} weeks, not {weeks}")
     if not run_on:
         raise ValueError("a plan needs at least one day to run on")
+    if race_on is not None and weeks_to(race_on, today) < weeks:
+        raise ValueError(f"a plan to a race in week {weeks_to(race_on, today)} cannot run {weeks} weeks")
     plan = TrainingPlan(monday_of(today), weeks, (), race_on)
     taper = taper_weeks(plan) if race_on is not None else 0
     sessions: list[PlannedSession] = []

@@ -102,6 +102,19 @@ def test_a_race_too_far_for_one_plan_asks_for_weeks(capsys: pytest.CaptureFixtur
     assert run(capsys, "plan", "--weeks", "12")[0] == 0, "a plan that ends before the race"
 
 
+def test_a_plan_longer_than_the_way_to_the_race_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """Weeks after the race would hold the taper, and the race week none."""
+    run(capsys, "goal", "5k", "20:00", "--on", "2025-06-28")
+    code, out, err = run(capsys, "plan", "--weeks", "8")
+    assert (code, out) == (2, "")
+    assert err == (
+        "runtimer: plan: the race on 2025-06-28 is in week 4 from now; 8 weeks would train past it and "
+        "taper after it (give --weeks 4 or fewer)\n"
+    )
+    code, out, _ = run(capsys, "plan", "--weeks", "4")
+    assert code == 0 and any(line.startswith("week 4") and "· taper" in line for line in out.splitlines())
+
+
 @pytest.mark.parametrize(
     ("edit", "message"),
     [

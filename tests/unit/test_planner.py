@@ -6,7 +6,7 @@ import itertools
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from runtimer.coach.planner import (
@@ -114,6 +114,18 @@ def test_the_taper_lightens_the_last_weeks_and_keeps_race_eve_free(
         assert len([n for n in week_sessions(plan, week) if n in ("400s", "intervals", "downhill")]) <= 1
     assert all(s.on < race - timedelta(days=1) for s in plan.sessions), "rested for the race"
     assert not any(plan.is_taper(week) for week in range(1, plan.weeks - taper + 1))
+
+
+@given(starts, st.integers(MIN_WEEKS, MAX_WEEKS), day_choices, st.integers(7, 7 * MAX_WEEKS))
+def test_a_race_before_the_plans_last_week_is_refused(
+    today: date, weeks: int, run_on: frozenset[int], early: int
+) -> None:
+    """Its taper would fall after the race, and the weeks after it would hold nothing."""
+    end = today - timedelta(days=today.weekday()) + timedelta(days=7 * weeks - 1)
+    race = end - timedelta(days=early)
+    assume(race > today)
+    with pytest.raises(ValueError, match="cannot run"):
+        build_plan(today, weeks, run_on, race)
 
 
 def test_a_sixteen_week_marathon_plan_tapers_two_weeks_and_an_eight_week_5k_plan_one() -> None:
