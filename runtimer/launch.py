@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from runtimer.audio.simpleaudio_out import open_audio
-from runtimer.coach.goal import Goal
 from runtimer.config.settings import Settings
 from runtimer.errors import UserError
 from runtimer.plan.loader import Catalogue
@@ -25,6 +24,7 @@ from runtimer.tui.app import RuntimerApp
 from runtimer.tui.services import Services
 
 if TYPE_CHECKING:
+    from runtimer.coach.goal import Goal
     from runtimer.coach.planner import TrainingPlan
 
 
@@ -51,6 +51,7 @@ def run_app(
     mute: bool = False,
     goal: Goal | None = None,
     plan: TrainingPlan | None = None,
+    notices: Sequence[str] = (),
 ) -> None:
     """Run the app until the runner quits; close sound and history however it ends.
 
@@ -64,7 +65,9 @@ def run_app(
         raise
     bell = _LateBell()
     audio = open_audio(bell)
-    services = Services(MonotonicClock(), audio, store, settings, catalogue, goal=goal, plan=plan)
+    services = Services(
+        MonotonicClock(), audio, store, settings, catalogue, goal=goal, plan=plan, notices=tuple(notices)
+    )
 
     def after_first_frame() -> None:
         end_start_up()

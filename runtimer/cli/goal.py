@@ -10,15 +10,16 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from runtimer.cli.table import text_table
-from runtimer.coach.goal import Goal, make_goal
 from runtimer.coach.goal_pace import PaceRate, format_pace
-from runtimer.coach.vdot import INTERVAL_SHARE, REPETITION_SHARE
 from runtimer.config.paths import goal_path
 from runtimer.errors import UserError
 from runtimer.plan.durations import format_time
+
+if TYPE_CHECKING:  # the goal's maths loads when a goal is set or shown, not on every start
+    from runtimer.coach.goal import Goal
 
 _ParserT = TypeVar("_ParserT", bound=argparse.ArgumentParser)
 
@@ -40,6 +41,7 @@ def date_argument(text: str) -> date:
 
 
 def _goal(args: argparse.Namespace, today: date) -> int:
+    from runtimer.coach.goal import make_goal
     from runtimer.config.goal_file import load_goal, save_goal
 
     if args.clear:
@@ -67,6 +69,8 @@ def _goal(args: argparse.Namespace, today: date) -> int:
 
 def goal_report(goal: Goal, today: date) -> list[str]:
     """The goal, its VDOT, the three paces that come from it, and what it is worth at other races."""
+    from runtimer.coach.vdot import INTERVAL_SHARE, REPETITION_SHARE
+
     when = ""
     if goal.race_on is not None:
         days = (goal.race_on - today).days
@@ -97,6 +101,8 @@ def goal_argument(text: str) -> Goal:
     distance, equals, time = text.partition("=")
     if not equals:
         raise argparse.ArgumentTypeError(f'"{text}" is not a goal (try 5k=19:59)')
+    from runtimer.coach.goal import make_goal
+
     try:
         return make_goal(distance, time)
     except ValueError as error:

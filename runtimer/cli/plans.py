@@ -29,7 +29,7 @@ from runtimer.store.null import open_store
 
 if TYPE_CHECKING:
     from runtimer.coach.goal import Goal
-    from runtimer.coach.planner import TrainingPlan
+    from runtimer.coach.planner import PlannedSession, TrainingPlan
 
 _ParserT = TypeVar("_ParserT", bound=argparse.ArgumentParser)
 
@@ -80,7 +80,9 @@ def open_picker(_args: argparse.Namespace) -> int:
     from runtimer.launch import run_app
 
     catalogue = _catalogue()
-    run_app(catalogue, load_settings(), open_store(), goal=_race_goal(), plan=_training_plan(catalogue))
+    notices: list[str] = []
+    plan = _training_plan(catalogue, notices)
+    run_app(catalogue, load_settings(), open_store(), goal=_race_goal(), plan=plan, notices=notices)
     return 0
 
 
@@ -93,13 +95,22 @@ def _race_goal() -> Goal | None:
     return load_goal()
 
 
-def _training_plan(catalogue: Catalogue) -> TrainingPlan | None:
-    """The plan, read (and its code loaded) only when there is one: most starts have none."""
+def _training_plan(catalogue: Catalogue, notices: list[str]) -> TrainingPlan | None:
+    """The plan, read (and its code loaded) only when there is one: most starts have none.
+
+    A plan.toml edited into a mistake must not stand between the runner and a run: the
+    mistake goes to ``notices`` and today runs without the plan; ``runtimer plan`` says
+    it again, and refuses to go on until it is mended.
+    """
     if not training_plan_path().exists():
         return None
     from runtimer.config.plan_file import load_plan
 
-    return load_plan(catalogue)
+    try:
+        return load_plan(catalogue)
+    except UserError as error:
+        notices.append(f"{error} (running without the plan today)")
+        return None
 
 
 def _duration_argument(text: str) -> int:
@@ -151,8 +162,12 @@ def read_foreign(path: Path) -> Workout:
     return load_foreign_workout(path)
 
 
-def _overrides(args: argparse.Namespace) -> Overrides:
-    return Overrides(args.reps, args.sprint, args.jog, args.warmup, args.cooldown)
+def _overrides(args: argparse.Namespace, planned: PlannedSession | None = None) -> Overrides:
+    """The edits typed, and where none was typed, the reps and sprint today's planned session asks for
+    (as the picker fills them in)."""
+    reps = args.reps if args.reps is not None or planned is None else planned.reps
+    sprint = args.sprint if args.sprint is not None or planned is None else planned.sprint_s
+    return Overrides(reps, sprint, args.jog, args.warmup, args.cooldown)
 
 
 def _chosen(args: argparse.Namespace, catalogue: Catalogue) -> Entry:
@@ -174,18 +189,23 @@ def _run(args: argparse.Namespace) -> int:
     try:  # every input problem surfaces here, before the screen opens
         history = store.sessions(limit=HISTORY_WINDOW)
         goal = _race_goal()
-        prepared = prepare(entry, _overrides(args), settings, history, args.fresh, args.usual_pace, goal)
-        plan = _training_plan(catalogue)
+        notices: list[str] = []
+        plan = _training_plan(catalogue, notices)
+        for notice in notices:  # printed before the screen opens, so it is there again once it closes
+            print_line(f"runtimer: {notice}", sys.stderr)
+        planned = None
         if plan is not None:
-            from runtimer.coach.schedule import plan_day_for
+            from runtimer.coach.schedule import planned_for
 
-            prepared = prepared.replace(
-                plan_day=plan_day_for(plan, history, date.today(), entry.workout.name)
-            )
+            planned = planned_for(plan, history, date.today(), entry.workout.name)
+        overrides = _overrides(args, planned)
+        prepared = prepare(entry, overrides, settings, history, args.fresh, args.usual_pace, goal)
+        if planned is not None:
+            prepared = prepared.replace(plan_day=planned.on)
     except BaseException:
         store.close()
         raise
-    run_app(catalogue, settings, store, prepared, mute=args.mute, goal=goal)
+    run_app(catalogue, settings, store, prepared, mute=args.mute, goal=goal, plan=plan)
     return 0
 
 

@@ -117,17 +117,17 @@ def today_in(plan: TrainingPlan, done: set[date], today: date) -> PlanDay | None
     return next((day for day in this_week(plan, done, today) if day.day == today), None)
 
 
-def plan_day_for(
+def planned_for(
     plan: TrainingPlan | None, history: Iterable[SessionRecord], today: date, workout: str
-) -> date | None:
-    """The planned day a session of ``workout`` run today stands for: today's session (or the key
+) -> PlannedSession | None:
+    """The planned session a session of ``workout`` run today stands for: today's (or the key
     session moved to today) if it is that workout and not yet done."""
     if plan is None:
         return None
     day = today_in(plan, done_days(history), today)
     if day is None or day.session is None or day.done or day.session.workout != workout:
         return None
-    return day.session.on
+    return day.session
 
 
 def headline(plan: TrainingPlan, day: PlanDay, split_400_s: float | None = None) -> str:

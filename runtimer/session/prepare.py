@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from runtimer.coach.cadence import CadenceProgress, completed_sessions, with_current_cadence
-from runtimer.coach.goal import Goal
 from runtimer.coach.progression import Progression, last_finished, progress_workout
 from runtimer.config.settings import Settings
 from runtimer.plan.frozen import Frozen
@@ -22,6 +22,9 @@ from runtimer.plan.targets import GOAL
 from runtimer.plan.textsyntax import workout_to_text
 from runtimer.plan.units import Pace
 from runtimer.records import SessionRecord
+
+if TYPE_CHECKING:
+    from runtimer.coach.goal import Goal
 
 NAMED_SOURCES = ("built-in", "user")
 """Workouts with a name that means the same plan every time: only these learn from history."""

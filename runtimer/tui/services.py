@@ -13,7 +13,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from runtimer.audio.base import AudioOutput
-from runtimer.coach.goal import Goal
 from runtimer.config.settings import Settings
 from runtimer.plan.loader import Catalogue
 from runtimer.session.clock import Clock
@@ -22,6 +21,7 @@ from runtimer.session.prepare import PreparedSession
 from runtimer.store.null import HistoryStore
 
 if TYPE_CHECKING:
+    from runtimer.coach.goal import Goal
     from runtimer.coach.planner import TrainingPlan
 
 
@@ -37,6 +37,8 @@ class Services:
     """The race goal (``runtimer goal``): the pace of ``@goal`` steps and the 400s' target."""
     plan: TrainingPlan | None = None
     """The week-by-week plan (``runtimer plan``), when there is one: the picker opens on today's session."""
+    notices: tuple[str, ...] = ()
+    """What the runner should know but that does not stop the app (a plan.toml with a mistake in it)."""
 
     def live_session(self, prepared: PreparedSession) -> LiveSession:
         """The one place a session is wired up, whether ``runtimer run`` or the picker started it."""

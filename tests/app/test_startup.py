@@ -74,11 +74,21 @@ DEFERRED = (
     "runtimer.config.plan_file",
     "runtimer.cli.plan_calendar",
     "runtimer.tui.widgets.plan_week",
+    "runtimer.coach.goal",
+    "runtimer.coach.vdot",
 )
 """What ``runtimer run`` never needs before its first frame, so does not import until it is shown:
 the other screens, the dialogs' buttons, the history's writers and tables, the rest-day coach,
 the file formats of other tools (with Garmin's FIT SDK), and the goal's and the training plan's
 files and code (read only when those files exist)."""
+
+PICKER_DEFERRED = tuple(
+    name
+    for name in DEFERRED
+    if name not in ("runtimer.tui.screens.picker", "runtimer.coach.guidance", "textual.widgets._data_table")
+)
+"""The picker shows the list, the rest-day advice and the preview table; without a goal or a plan
+the rest waits as it does for a session (the history screen until ``h``)."""
 
 
 def test_a_session_start_up_leaves_the_later_screens_and_the_export_unimported() -> None:
@@ -87,6 +97,16 @@ def test_a_session_start_up_leaves_the_later_screens_and_the_export_unimported()
         "import runtimer.cli.main, runtimer.launch, runtimer.tui.screens.session\n"
         "runtimer.cli.main.build_parser()\n"
         f"print(','.join(m for m in {DEFERRED!r} if m in sys.modules))\n"
+    )
+    assert run_python(code) == ""
+
+
+def test_the_picker_without_a_goal_or_plan_leaves_their_code_and_the_history_screen_unimported() -> None:
+    code = (
+        "import sys\n"
+        "import runtimer.cli.main, runtimer.launch, runtimer.tui.screens.picker\n"
+        "runtimer.cli.main.build_parser()\n"
+        f"print(','.join(m for m in {PICKER_DEFERRED!r} if m in sys.modules))\n"
     )
     assert run_python(code) == ""
 

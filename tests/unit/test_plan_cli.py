@@ -11,6 +11,7 @@ from runtimer import launch
 from runtimer.cli import training
 from runtimer.coach import planner
 from runtimer.config.paths import training_plan_path
+from runtimer.plan.models import StepKind
 from runtimer.session.prepare import PreparedSession
 from tests.support.cli_helpers import run
 
@@ -135,25 +136,54 @@ def test_an_edited_plan_is_checked_like_a_workout(
     assert err.startswith(f"runtimer: {path}: {message}") and err.count("\n") == 1
 
 
-def test_runtimer_run_keeps_todays_planned_session_with_its_day(
+def test_runtimer_run_keeps_todays_planned_session_with_its_day_and_its_edits(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``runtimer run`` (on the real calendar) links a session of today's planned workout, and no other."""
+    """``runtimer run`` (on the real calendar) links a session of today's planned workout, and no
+    other; it runs the reps and sprint the plan asks for unless others are typed, as the picker does."""
     today = date.today()
     monday = today - timedelta(days=today.weekday())
     training_plan_path().parent.mkdir(parents=True, exist_ok=True)
     training_plan_path().write_text(
         f"starts = {monday.isoformat()}\nweeks = 4\n"
-        f'[[days]]\non = {today.isoformat()}\nworkout = "intervals"\n',
+        f'[[days]]\non = {today.isoformat()}\nworkout = "intervals"\nreps = 7\nsprint = "40s"\n',
         encoding="utf-8",
     )
-    started: list[PreparedSession] = []
+    started: list[tuple[PreparedSession, Any]] = []
 
-    def run_app(*args: Any, **_kwargs: Any) -> None:
+    def run_app(*args: Any, **kwargs: Any) -> None:
         args[2].close()  # the history store, which the real run_app closes however it ends
-        started.append(args[3])
+        started.append((args[3], kwargs["plan"]))
 
     monkeypatch.setattr(launch, "run_app", run_app)
     assert run(capsys, "run", "intervals")[0] == 0
+    assert run(capsys, "run", "intervals", "--reps", "6")[0] == 0
     assert run(capsys, "run", "cadence")[0] == 0
-    assert [prepared.plan_day for prepared in started] == [today, None]
+    assert [prepared.plan_day for prepared, _ in started] == [today, today, None]
+    assert [prepared.reps_planned for prepared, _ in started[:2]] == [7, 6]
+    sprints = {phase.duration for phase in started[0][0].phases if phase.kind is StepKind.SPRINT}
+    assert sprints == {40}
+    assert all(plan is not None and plan.weeks == 4 for _, plan in started), "the app has the plan too"
+
+
+def test_a_plan_with_a_mistake_is_said_and_the_run_goes_on_without_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    training_plan_path().parent.mkdir(parents=True, exist_ok=True)
+    training_plan_path().write_text("starts = 2025-06-02\nweeks = 2\n", encoding="utf-8")
+    started: list[Any] = []
+
+    def run_app(*args: Any, **kwargs: Any) -> None:
+        args[2].close()
+        started.append(kwargs)
+
+    monkeypatch.setattr(launch, "run_app", run_app)
+    code, _, err = run(capsys, "run", "intervals")
+    assert code == 0 and started[0]["plan"] is None
+    assert err.startswith("runtimer: ") and err.endswith("(running without the plan today)\n")
+    assert err.count("\n") == 1
+    assert run(capsys)[0] == 0, "the picker opens too"
+    assert started[1]["plan"] is None and started[1]["notices"][0].endswith(
+        "(running without the plan today)"
+    )
+    assert run(capsys, "plan")[0] == 2, "runtimer plan still refuses it, saying why"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from runtimer.coach.planner import PlannedSession, TrainingPlan
-from runtimer.coach.schedule import done_days, plan_day_for, this_week, today_in
+from runtimer.coach.schedule import done_days, planned_for, this_week, today_in
 from runtimer.plan.models import StepKind
 from runtimer.records import PhaseRecord, SessionRecord, Status
 
@@ -100,16 +100,18 @@ def test_never_onto_a_day_beside_a_hard_day_nor_the_race_eve() -> None:
 
 
 def test_a_moved_session_run_on_its_new_day_counts_for_its_own_day() -> None:
-    assert plan_day_for(WEEK, [], day(1), "400s") == day(0)
+    moved = planned_for(WEEK, [], day(1), "400s")
+    assert moved is not None and moved.on == day(0)
     assert labels(WEEK, {day(0)}, day(2))[:2] == ["Mon 400s done", "Tue rest"]
 
 
 def test_the_link_is_todays_session_only_if_it_is_that_workout_and_not_done_yet() -> None:
-    assert plan_day_for(WEEK, [], day(4), "intervals") == day(4)
-    assert plan_day_for(WEEK, [], day(4), "400s") is None, "not today's session"
-    assert plan_day_for(WEEK, [record(day(4))], day(4), "intervals") is None, "done already"
-    assert plan_day_for(None, [], day(4), "intervals") is None
-    assert plan_day_for(WEEK, [], day(60), "intervals") is None, "after the plan"
+    today_s = planned_for(WEEK, [], day(4), "intervals")
+    assert today_s is not None and today_s.on == day(4)
+    assert planned_for(WEEK, [], day(4), "400s") is None, "not today's session"
+    assert planned_for(WEEK, [record(day(4))], day(4), "intervals") is None, "done already"
+    assert planned_for(None, [], day(4), "intervals") is None
+    assert planned_for(WEEK, [], day(60), "intervals") is None, "after the plan"
     today = today_in(WEEK, set(), day(6))
     assert today is not None and today.session is None
 

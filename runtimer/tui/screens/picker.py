@@ -6,6 +6,8 @@ the session, so the table shows what will run, history's rest changes included.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -28,12 +30,13 @@ from runtimer.session.prepare import HISTORY_WINDOW, PreparedSession, goal_pace,
 from runtimer.tui.labels import phase_length, phase_name, shorten
 from runtimer.tui.layout import COMPACT_WIDTH, picker_is_compact
 from runtimer.tui.messages import StartSession
-from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.services import Services
 from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.plain import PlainLabel, plain_cell
-from runtimer.tui.widgets.plan_week import PlanWeek
 from runtimer.tui.widgets.timeline import Timeline
+
+if TYPE_CHECKING:  # loaded when there is a plan
+    from runtimer.tui.widgets.plan_week import PlanWeek
 
 EDITS = (
     ("reps", "reps"),
@@ -73,13 +76,18 @@ class PickerScreen(Screen[None]):
         """The workout the quick edits were made for: another one starts from its own plan."""
         self._narrow_list: bool | None = None
         """Which columns the list holds now: ``None`` before it is first filled."""
+        self._week: PlanWeek | None = None
+        """The plan's week, shown when there is a plan (its code loads only then)."""
 
     def compose(self) -> ComposeResult:
         yield Label("runtimer · pick a workout, Enter to start", id="picker-title")
         if self.services.plan is not None:
+            from runtimer.tui.widgets.plan_week import PlanWeek
+
             target, _ = goal_pace(self.services.settings, None, self.services.goal)
             split = None if target is None else split_seconds(target, 400)
-            yield PlanWeek(self.services.plan, split, id="plan-week")
+            self._week = PlanWeek(self.services.plan, split, id="plan-week")
+            yield self._week
         table: DataTable[str] = DataTable(id="workouts", cursor_type="row", zebra_stripes=True)
         yield table
         with Horizontal(id="edits"):
@@ -104,7 +112,7 @@ class PickerScreen(Screen[None]):
         table = self.query_one("#workouts", DataTable)
         self._fill_workouts(self.app.size.width < COMPACT_WIDTH)
         self.query_one("#phases", DataTable).add_columns("#", "phase", "time", "rep", "targets")
-        problems = self.services.catalogue.problems.values()
+        problems = [*self.services.notices, *self.services.catalogue.problems.values()]
         if problems:  # all on one line, cut to fit: `runtimer check FILE` says each in full
             self.query_one(KeyBar).say(" · ".join(problems), PROBLEM_S)
         table.focus()
@@ -114,7 +122,7 @@ class PickerScreen(Screen[None]):
     def _show_plan(self, *, open_on_today: bool = False) -> None:
         """Today's session and the week so far; at start the list opens on today's session, with
         the reps and sprint the plan asks for filled in."""
-        for week in self.query(PlanWeek):
+        if (week := self._week) is not None:
             week.show(self._history, self.services.today())
             if open_on_today and week.to_run is not None and week.to_run.workout in self.entries:
                 with self.prevent(Input.Changed):
@@ -298,8 +306,8 @@ class PickerScreen(Screen[None]):
             self.query_one(KeyBar).say("fix the workout first", REFUSED_S)
             return
         prepared = self.prepared
-        for week in self.query(PlanWeek):
-            prepared = week.linked(prepared)
+        if self._week is not None:
+            prepared = self._week.linked(prepared)
         self.post_message(StartSession(prepared))
 
     def action_type_workout(self) -> None:
@@ -327,6 +335,8 @@ class PickerScreen(Screen[None]):
         self._refresh_preview()
 
     def action_history(self) -> None:
+        from runtimer.tui.screens.history import HistoryScreen
+
         self.app.push_screen(HistoryScreen(self.services))
 
     def refresh_history(self) -> None:

@@ -6,6 +6,8 @@ answer goes to the history, where the next session of this workout reads it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,7 +15,6 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Label
 
-from runtimer.coach.goal import Goal
 from runtimer.coach.progress import session_against_goal
 from runtimer.engine.events import Summary
 from runtimer.plan.durations import format_clock
@@ -25,6 +26,9 @@ from runtimer.tui.messages import ShowPicker
 from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.plain import PlainLabel
 from runtimer.tui.widgets.touch import TouchButton
+
+if TYPE_CHECKING:
+    from runtimer.coach.goal import Goal
 
 
 def gassed_question(summary: Summary) -> str:
