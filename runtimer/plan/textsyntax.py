@@ -21,7 +21,7 @@ from runtimer.errors import UserError
 from runtimer.plan.durations import format_duration
 from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import LAP, MAX_DESCRIPTION, Repeat, Step, StepKind, Workout, parse_kind
-from runtimer.plan.spans import DurationSpan, RepSpan
+from runtimer.plan.spans import MAX_DURATION_S, DurationSpan, RepSpan
 from runtimer.plan.targets import GOAL, CadenceRamp, parse_cadence
 from runtimer.plan.text import WHY, control_name, first_control
 from runtimer.plan.units import (
@@ -216,16 +216,26 @@ class _Parser:
             step["kind"] = StepKind.RUN
             step["distance"] = self._distance(first)
         else:
-            step["duration"] = self._duration(first)
-            kind_token = self._take()
-            step["kind"] = self._kind(kind_token)
-            if _MINUTES_OR_METRES.fullmatch(first.text):
-                minutes = format_duration(int(first.text[:-1]) * 60)
-                raise _SyntaxProblem(
-                    first.column,
-                    f'"{first.text}" before the kind is {first.text[:-1]} minutes: for metres write '
-                    f'"{kind_token.text} {first.text}", for time "{minutes} {kind_token.text}"',
+            kind_token = self._peek()
+            if (
+                _MINUTES_OR_METRES.fullmatch(first.text)
+                and kind_token is not None
+                and _is_kind(kind_token.text)
+            ):
+                # Said before the minutes are checked: 400 minutes is too long to be a duration at all.
+                minutes = int(first.text[:-1])
+                metres = (
+                    f'"{first.text}" before the kind is {minutes} minutes: '
+                    f'for metres write "{kind_token.text} {first.text}"'
                 )
+                time = (
+                    f'"{format_duration(minutes * 60)} {kind_token.text}"'
+                    if minutes * 60 <= MAX_DURATION_S
+                    else ""
+                )
+                raise _SyntaxProblem(first.column, f"{metres}, for time {time}" if time else metres)
+            step["duration"] = self._duration(first)
+            step["kind"] = self._kind(self._take())
             if self._distance_follows():
                 step["distance"] = self._distance(self._take())
         while (token := self._peek()) is not None and token.kind in ("target", "note"):

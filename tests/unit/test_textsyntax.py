@@ -55,6 +55,10 @@ def test_targets_notes_ranges_and_open_steps() -> None:
         ('40s sprint "unclosed', "at column 12: this note has no closing quote"),
         ("2x(1m jog, 2x(3x(1m jog)))", "at column 15: repeats nest one level deep"),
         ("2x(6x(400m @goal, 200m jog), 4m rest)", 'at column 19: "200m" before the kind is 200 minutes'),
+        (
+            "3x(400m run, 1m jog)",
+            'at column 4: "400m" before the kind is 400 minutes: for metres write "run 400m"',
+        ),
         ("40s sprint @180spm @170spm", "at column 20: this step already has a cadence"),
     ],
 )
