@@ -57,15 +57,39 @@ def one_more_rep(phases: Sequence[Phase], index: int) -> RepChange | e.Ignored:
 
 
 def finish_after_rep(phases: Sequence[Phase], index: int) -> RepChange | e.Ignored:
-    """The block running ends with the rep in progress."""
+    """The block running ends with the rep in progress.
+
+    In a set of reps the sets still to come go too, with the rests between them:
+    "finish after this rep" says the runner is done with the reps, and another
+    whole set after it would not be finishing.
+    """
     current = phases[index]
     if current.block is None or current.rep is None:
         return e.Ignored("FinishAfterRep", "no rep is running")
-    if current.rep == current.reps:
-        return e.Ignored("FinishAfterRep", "this is already the last rep")
     block, rep = current.block, current.rep
-    kept = [p for p in phases if not (p.block == block and (p.rep or 0) > rep)]
+    dropped = {i for i, p in enumerate(phases) if p.block == block and (p.rep or 0) > rep}
+    dropped |= _later_sets(phases, index)
+    if not dropped:
+        return e.Ignored("FinishAfterRep", "this is already the last rep")
+    kept = [p for i, p in enumerate(phases) if i not in dropped]
+    if current.set is not None:
+        kept = [p.replace(sets=current.set) if p.block == block else p for p in kept]
     return RepChange(_with_block_reps(kept, block, rep), block, rep)
+
+
+def _later_sets(phases: Sequence[Phase], index: int) -> set[int]:
+    """What follows the rep at ``index`` in its set of reps: the rest of its set and the later sets."""
+    current = phases[index]
+    later: set[int] = set()
+    previous_set = current.set
+    for i in range(index + 1, len(phases)):
+        phase = phases[i]
+        if phase.set is None or previous_set is None or phase.set < previous_set:
+            break  # past the last set, or into another set of reps that starts at set 1 again
+        previous_set = phase.set
+        if not (phase.block == current.block and phase.rep == current.rep):
+            later.add(i)
+    return later
 
 
 def _with_block_reps(phases: Sequence[Phase], block: int, reps: int) -> list[Phase]:

@@ -488,3 +488,25 @@ def test_in_sets_of_reps_the_rest_kept_for_next_time_is_the_last_sets() -> None:
     )
     assert adjusted[1].rest_s == 45
     assert jogs(engine) == [60, 60, 45, 45]
+
+
+def test_finish_after_this_rep_in_a_set_of_reps_leaves_the_later_sets_too() -> None:
+    engine = started("2x(3x(10s sprint, 20s jog), 60s rest), 30s cooldown")
+    [changed] = [
+        event for event in engine.handle(c.FinishAfterRep(), T0 + 1) if isinstance(event, e.RepsChanged)
+    ]
+    assert changed.reps == 1
+    assert [(p.kind, p.rep_label) for p in engine.phases] == [
+        (StepKind.SPRINT, "set 1/1, rep 1/1"),
+        (StepKind.JOG, "set 1/1, rep 1/1"),
+        (StepKind.COOLDOWN, ""),
+    ]
+
+
+def test_finish_after_the_last_rep_of_a_set_still_leaves_the_sets_to_come() -> None:
+    engine = started("2x(2x(10s sprint, 20s jog), 60s rest)")
+    press(engine, T0 + 1, c.Skip(), c.Skip())  # into rep 2 of set 1, the set's last
+    engine.handle(c.FinishAfterRep(), T0 + 3)
+    assert [p.kind for p in engine.phases] == [StepKind.SPRINT, StepKind.JOG] * 2
+    ignored = engine.handle(c.FinishAfterRep(), T0 + 4)
+    assert e.Ignored("FinishAfterRep", "this is already the last rep") in ignored
