@@ -221,7 +221,11 @@ class SessionStore:
         self._submit(_Write(SET_GASSED, {"gassed": gassed}, session=session_id))
 
     def sessions(self, limit: int | None = None, only: int | None = None) -> list[SessionRecord]:
-        """Newest first, each with its phases; ``only`` picks the session with that id."""
+        """Newest first, each with its phases; ``only`` picks the session with that id, or the one a
+        stand-in id from :meth:`begin` became."""
+        if only is not None:
+            with self._lock:
+                only = self._row_ids.get(only, only)
         return self._read("1" if only is None else "id = :only", {"only": only}, limit)
 
     def close(self) -> None:

@@ -202,6 +202,7 @@ def test_a_session_begun_on_a_full_disk_is_written_once_there_is_room(store: Ses
     record = store.sessions(limit=1)[0]
     assert (record.workout, record.gassed, len(record.phases)) == ("intervals", True, 1)
     assert record.id > 0
+    assert store.sessions(only=session) == [record], "the stand-in still finds it (the export reads it so)"
 
 
 def test_a_write_that_can_never_succeed_is_dropped_and_the_rest_go_on(store: SessionStore) -> None:
