@@ -2,7 +2,8 @@
 
 Steps start with ``-``; a line ``8x`` (or a header ending ``8x``) opens a
 repeat block, which runs to the next blank line; a header "Warmup" or
-"Cooldown" makes the steps under it warm-ups or cool-downs. In a step, the
+"Cooldown" makes the steps under it, to the next blank line, warm-ups or
+cool-downs. In a step, the
 words before the first time, distance or target are its cue: runtimer writes
 the kind there (``- Sprint as hard as you can 40s``) and reads a kind back
 from it, the rest being the note. Times are ``10m``, ``30s``, ``1h2m30s``,
@@ -103,8 +104,8 @@ def parse_icu(text: str, name: str, source: str) -> Workout:
     section: StepKind | None = None
     for number, raw in enumerate(text.splitlines(), start=1):
         line, place = raw.strip(), f"{source}: line {number}"
-        if not line:
-            block = None
+        if not line:  # a blank line ends a repeat and the section a header opened
+            block, section = None, None
         elif line.startswith("-"):
             step = _step(line[1:].split(), place, section)
             (block["steps"] if block is not None else items).append(step)

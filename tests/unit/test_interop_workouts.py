@@ -259,3 +259,9 @@ def test_an_imported_workout_is_kept_as_toml_that_reads_back_the_same(tmp_path: 
     assert [physical(p) for p in expand(load_workout_file(kept))] == [physical(p) for p in expand(workout)]
     with pytest.raises(UserError, match=r"mine\.toml already exists"):
         import_workout(load_foreign_workout(source), tmp_path / "workouts")
+
+
+def test_an_intervals_icu_header_names_the_steps_under_it_to_the_next_blank_line() -> None:
+    text = "Warmup\n- 10m\n- 2m\n\n- 30s 4:00/km Pace\n\nCooldown\n- 5m\n"
+    kinds = [step.kind for step in parse_icu(text, "coach", "coach.txt").all_steps()]
+    assert kinds == [StepKind.WARMUP, StepKind.WARMUP, StepKind.RUN, StepKind.COOLDOWN]
