@@ -165,13 +165,13 @@ def _step(tokens: list[str], place: str, section: StepKind | None) -> dict[str, 
         if what == "time":
             time_s = _seconds(token, place)
         elif what == "distance":
-            value, unit = _DISTANCE.fullmatch(token).groups()  # type: ignore[union-attr]
+            value, unit = _parts(_DISTANCE, token)
             data["distance"] = f"{value}{'m' if unit.lower() == 'mtr' else unit.lower()}"
         elif what == "pace":
             data["pace"] = _pace(token, place)
             i += 1
         elif what == "cadence":
-            low, high = _CADENCE.fullmatch(token).groups()  # type: ignore[union-attr]
+            low, high = _parts(_CADENCE, token)
             data["cadence"] = int(low) if high is None else round((int(low) + int(high)) / 2)
         elif what == "lap":
             lap, i = True, i + 1
@@ -191,6 +191,13 @@ def _step(tokens: list[str], place: str, section: StepKind | None) -> dict[str, 
     return data
 
 
+def _parts(pattern: re.Pattern[str], token: str) -> tuple[Any, ...]:
+    """The groups of a token :func:`_token_kind` sorted by ``pattern``, so it matches."""
+    match = pattern.fullmatch(token)
+    assert match is not None, (pattern.pattern, token)
+    return match.groups()
+
+
 def _seconds(token: str, place: str) -> int:
     text = token.lower().replace("'", "m").replace('"', "s")
     if re.fullmatch(r"\d+m\d+", text):
@@ -202,7 +209,7 @@ def _seconds(token: str, place: str) -> int:
 
 
 def _pace(token: str, place: str) -> str:
-    fast, slow, unit = _PACE.fullmatch(token).groups()  # type: ignore[union-attr]
+    fast, slow, unit = _parts(_PACE, token)
     if unit is None:
         raise UserError(f'{place}: "{token} Pace" has no unit; write it per km or per mile (5:00/km Pace)')
     seconds = [int(part.split(":")[0]) * 60 + int(part.split(":")[1]) for part in (fast, slow or fast)]

@@ -70,12 +70,15 @@ def _at_rep(step: Step, rep: int, reps: int) -> Step:
 
 
 def nested_repeat(place: str) -> UserError:
-    """NOT SUPPORTED YET: a repeat inside a repeat (sets of reps).
+    """Sets of reps run in runtimer, but do not yet go to or come from other tools' files.
 
-    The one place that says so, for every reader. Lift it when the plan models
-    take sets of reps, and map FIT's nested repeat steps onto them.
+    The one place that says so, for every reader and writer: FIT's nested repeat
+    steps and intervals.icu's flat blocks each need their own mapping.
     """
-    return UserError(f"{place}: a repeat inside a repeat (sets of reps) is not supported yet")
+    return UserError(
+        f"{place}: a repeat inside a repeat (sets of reps) cannot go to or come from FIT or "
+        "intervals.icu text yet"
+    )
 
 
 KIND_WORDS = {kind.value: kind for kind in StepKind} | {

@@ -195,7 +195,7 @@ TIMED = {"duration_type": "time", "duration_value": 60000, "intensity": "active"
                 {"duration_type": "repeat_until_steps_cmplt", "duration_value": 0, "target_value": 3},
                 {"duration_type": "repeat_until_steps_cmplt", "duration_value": 0, "target_value": 2},
             ],
-            "step 3: a repeat inside a repeat (sets of reps) is not supported yet",
+            "step 3: a repeat inside a repeat (sets of reps) cannot go to or come from FIT",
         ),
     ],
 )
