@@ -80,9 +80,10 @@ def open_picker(_args: argparse.Namespace) -> int:
     from runtimer.launch import run_app
 
     catalogue = _catalogue()
+    settings, goal = load_settings(), _race_goal()  # read before the history opens: a mistake stops here
     notices: list[str] = []
     plan = _training_plan(catalogue, notices)
-    run_app(catalogue, load_settings(), open_store(), goal=_race_goal(), plan=plan, notices=notices)
+    run_app(catalogue, settings, open_store(), goal=goal, plan=plan, notices=notices)
     return 0
 
 

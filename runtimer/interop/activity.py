@@ -16,6 +16,7 @@ countdown is not running, and the laps' totals then add up to the session's.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -43,10 +44,13 @@ SubSport = Literal["treadmill", "track"]
 CREATOR = "runtimer"
 
 
-def version_numbers() -> tuple[int, int]:
-    """runtimer's version as (major, minor), which is all FIT and TCX have room for."""
-    major, minor, *_ = (int(part) for part in __version__.split(".") if part.isdigit())
-    return major, minor
+def version_numbers(version: str = __version__) -> tuple[int, int]:
+    """runtimer's version as (major, minor), which is all FIT and TCX have room for; a release
+    candidate or a development build (``1.3rc1``, ``2.0.dev4``) counts as the release it leads to."""
+    numbers = re.match(r"(\d+)(?:\.(\d+))?", version)
+    if numbers is None:
+        return 0, 0
+    return int(numbers.group(1)), int(numbers.group(2) or 0)
 
 
 class Split(Frozen):

@@ -13,7 +13,7 @@ from runtimer.audio.base import RecordingOutput
 from runtimer.config.paths import HISTORY_FILE, seeds_dir, user_workouts_dir
 from runtimer.config.settings import Settings
 from runtimer.engine import commands as c
-from runtimer.interop.activity import INTENSITY, NothingToExport, activity
+from runtimer.interop.activity import INTENSITY, NothingToExport, activity, version_numbers
 from runtimer.interop.files import activity_bytes, activity_file_name, write_activity
 from runtimer.plan.loader import Catalogue
 from runtimer.plan.models import StepKind
@@ -226,3 +226,13 @@ def test_a_session_still_running_or_without_phases_has_nothing_to_export() -> No
     running = recorded((PhaseRecord(position=0, kind=StepKind.RUN, rep=None, planned_s=60, actual_s=60.0),))
     with pytest.raises(NothingToExport, match="still running"):
         activity(running.model_copy(update={"status": "running"}))
+
+
+@pytest.mark.parametrize(
+    ("version", "numbers"),
+    [("0.9.0", (0, 9)), ("1.3rc1", (1, 3)), ("2.0.dev4", (2, 0)), ("3", (3, 0)), ("1.12.5+local", (1, 12))],
+)
+def test_the_software_version_in_an_activity_file_is_major_and_minor(
+    version: str, numbers: tuple[int, int]
+) -> None:
+    assert version_numbers(version) == numbers
