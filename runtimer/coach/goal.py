@@ -16,7 +16,7 @@ mile            3:43.13    Hicham El Guerrouj        1999
 3000 m          7:17.55    Jakob Ingebrigtsen        2024
 5000 m          12:35.36   Joshua Cheptegei          2020
 10,000 m        26:11.00   Joshua Cheptegei          2020
-half marathon   57:30      Yomif Kejelcha            2024
+half marathon   56:42      Jacob Kiplimo             2025
 marathon        2:00:35    Kelvin Kiptum             2023
 ==============  =========  ========================  ====
 
@@ -59,7 +59,7 @@ WORLD_RECORDS: tuple[tuple[float, float, str], ...] = (
     (3000.0, 437.55, "3000 m: Jakob Ingebrigtsen, 2024"),
     (5000.0, 755.36, "5000 m: Joshua Cheptegei, 2020"),
     (10000.0, 1571.00, "10,000 m: Joshua Cheptegei, 2020"),
-    (21097.5, 3450.0, "half marathon: Yomif Kejelcha, 2024"),
+    (21097.5, 3402.0, "half marathon: Jacob Kiplimo, 2025"),
     (42195.0, 7235.0, "marathon: Kelvin Kiptum, 2023"),
 )
 

@@ -75,8 +75,9 @@ def test_interval_and_repetition_paces_match_the_published_table_within_a_second
 
 
 def test_the_two_equations_at_known_points() -> None:
-    assert oxygen_cost(250) == pytest.approx(-4.60 + 0.182258 * 250 + 0.000104 * 250**2)
-    assert fraction_sustained(0) == pytest.approx(0.8 + 0.1894393 + 0.2989558)
+    assert oxygen_cost(250) == pytest.approx(47.4645), "ml/kg/min at 250 m/min (4:00/km)"
+    assert fraction_sustained(0) == pytest.approx(1.2883951)
+    assert fraction_sustained(20) == pytest.approx(0.95298, abs=1e-5), "a 20-minute race: about 95% of VDOT"
     assert fraction_sustained(60 * 24) == pytest.approx(0.8, abs=1e-6), "a day long: the floor"
 
 
