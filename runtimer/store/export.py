@@ -31,8 +31,23 @@ SESSION_COLUMNS = (
     ("gassed", "gassed"),
     ("notes", "notes"),
     ("plan_text", "plan_text"),
+    ("plan_day", "plan_day"),
 )
-PHASE_COLUMNS = ("position", "kind", "rep", "planned_s", "actual_s", "split_s", "target_split_s", "laps")
+PHASE_COLUMNS = (
+    "position",
+    "kind",
+    "rep",
+    "planned_s",
+    "actual_s",
+    "split_s",
+    "target_split_s",
+    "laps",
+    "started_s",
+    "distance_m",
+    "ended_by",
+)
+"""Every phase field but its pauses (a list of spans: the JSON export has them), new ones last so a
+sheet built on the old columns keeps its places."""
 
 
 def sessions_json(records: Sequence[SessionRecord]) -> str:

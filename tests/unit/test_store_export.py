@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from runtimer.cli.history import NO_SESSIONS, history_table
 from runtimer.plan.models import StepKind
@@ -95,6 +95,27 @@ def test_csv_writes_the_laps_of_a_timed_phase_in_one_cell() -> None:
     record = RECORDS[1].model_copy(update={"phases": (run,)})
     [row] = csv.DictReader(io.StringIO(sessions_csv([record])))
     assert row["laps"] == "95.2 97.8"
+
+
+def test_csv_keeps_the_day_of_the_plan_and_where_each_phase_was_on_the_clock() -> None:
+    run = PhaseRecord(
+        position=0,
+        kind=StepKind.RUN,
+        rep=None,
+        planned_s=None,
+        actual_s=95.0,
+        started_s=600.0,
+        distance_m=400.0,
+        ended_by="lap",
+    )
+    record = RECORDS[1].model_copy(update={"phases": (run,), "plan_day": date(2025, 3, 1)})
+    [row] = csv.DictReader(io.StringIO(sessions_csv([record])))
+    assert (row["plan_day"], row["started_s"], row["distance_m"], row["ended_by"]) == (
+        "2025-03-01",
+        "600.0",
+        "400.0",
+        "lap",
+    )
 
 
 def test_times_read_back_to_the_millisecond() -> None:
