@@ -12,18 +12,26 @@ Every error names the 1-based column where the trouble starts.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import ValidationError
 
 from runtimer.errors import UserError
 from runtimer.plan.durations import format_duration
-from runtimer.plan.frozen import Frozen
-from runtimer.plan.models import LAP, MAX_DESCRIPTION, Repeat, Step, StepKind, Workout, parse_kind
+from runtimer.plan.models import LAP, MAX_DESCRIPTION, Step, StepKind, Workout, parse_kind
 from runtimer.plan.spans import MAX_DURATION_S, DurationSpan, RepSpan
 from runtimer.plan.targets import GOAL, CadenceRamp, parse_cadence
 from runtimer.plan.text import WHY, control_name, first_control
+from runtimer.plan.texttokens import (
+    CADENCE,
+    MINUTES_OR_METRES,
+    REPEAT_HEAD,
+    SyntaxProblem,
+    Token,
+    is_kind,
+    tokenize,
+    too_short_after_kind,
+)
 from runtimer.plan.units import (
     Distance,
     ImplausiblePace,
@@ -34,24 +42,6 @@ from runtimer.plan.units import (
 )
 
 ONE_LINE_NAME = "one-line"
-SHORTEST_DISTANCE_M = 50
-"""Below this, ``jog 2m`` is surely two minutes written the wrong way round, not two metres."""
-_REPEAT_HEAD = re.compile(r"(\d+(?:-\d+)?(?:=\d+)?)x", re.IGNORECASE)
-_CADENCE = re.compile(r"(\d+(?:-\d+)?)spm", re.IGNORECASE)
-_PUNCTUATION = ",()"
-_MINUTES_OR_METRES = re.compile(r"\d{3,}m", re.IGNORECASE)
-"""``200m jog``: nobody means 200 minutes, and a track session means metres."""
-
-
-class _Token(Frozen):
-    text: str
-    column: int
-    kind: str  # "word", "punct", "target", "note"
-
-
-class _SyntaxProblem(Exception):
-    def __init__(self, column: int, message: str) -> None:
-        super().__init__(f"at column {column}: {message}")
 
 
 def looks_like_one_line(text: str) -> bool:
@@ -71,55 +61,28 @@ def parse_workout_text(text: str, name: str = ONE_LINE_NAME) -> Workout:
     if len(description) > MAX_DESCRIPTION:
         description = description[: MAX_DESCRIPTION - 1] + "…"
     try:
-        tokens = _tokenize(text)
+        tokens = tokenize(text)
         items = _Parser(tokens, len(text) + 1).workout()
         return Workout.model_validate({"name": name, "description": description, "steps": items})
-    except _SyntaxProblem as problem:
+    except SyntaxProblem as problem:
         raise UserError(str(problem)) from None
     except ValidationError as error:
         raise UserError(_first_message(error)) from None
 
 
-def _tokenize(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        column = index + 1
-        if char.isspace():
-            index += 1
-        elif char in _PUNCTUATION:
-            tokens.append(_Token(char, column, "punct"))
-            index += 1
-        elif char == '"':
-            end = text.find('"', index + 1)
-            if end < 0:
-                raise _SyntaxProblem(column, "this note has no closing quote")
-            tokens.append(_Token(text[index + 1 : end], column, "note"))
-            index = end + 1
-        else:
-            end = index + 1
-            while end < len(text) and not (text[end].isspace() or text[end] in _PUNCTUATION + '"@'):
-                end += 1
-            word = text[index:end]
-            tokens.append(_Token(word, column, "target" if char == "@" else "word"))
-            index = end
-    return tokens
-
-
 class _Parser:
-    def __init__(self, tokens: list[_Token], end_column: int) -> None:
+    def __init__(self, tokens: list[Token], end_column: int) -> None:
         self._tokens = tokens
         self._position = 0
         self._end_column = end_column
 
-    def _peek(self) -> _Token | None:
+    def _peek(self) -> Token | None:
         return self._tokens[self._position] if self._position < len(self._tokens) else None
 
-    def _take(self) -> _Token:
+    def _take(self) -> Token:
         token = self._peek()
         if token is None:
-            raise _SyntaxProblem(self._end_column, "the workout ends too early")
+            raise SyntaxProblem(self._end_column, "the workout ends too early")
         self._position += 1
         return token
 
@@ -129,7 +92,7 @@ class _Parser:
 
     def workout(self) -> list[Step | dict[str, Any]]:
         if self._peek() is None:
-            raise _SyntaxProblem(1, 'the workout is empty (try "10m warmup, 8x(40s sprint, 2m jog)")')
+            raise SyntaxProblem(1, 'the workout is empty (try "10m warmup, 8x(40s sprint, 2m jog)")')
         items = [self._item()]
         while self._peek() is not None:
             self._expect(",")
@@ -140,13 +103,13 @@ class _Parser:
         token = self._peek()
         if token is None or token.text != punct or token.kind != "punct":
             found = f'"{token.text}"' if token else "the end"
-            raise _SyntaxProblem(self._column(), f'expected "{punct}" but found {found}')
+            raise SyntaxProblem(self._column(), f'expected "{punct}" but found {found}')
         self._position += 1
 
     def _item(self) -> Step | dict[str, Any]:
         token = self._peek()
         if token and self._repeat_starts():
-            head = _REPEAT_HEAD.fullmatch(token.text)
+            head = REPEAT_HEAD.fullmatch(token.text)
             assert head is not None
             return self._repeat(token, head.group(1), inside_a_repeat=False)
         return self._step()
@@ -155,7 +118,7 @@ class _Parser:
         """``8x(`` comes next."""
         token = self._peek()
         following = self._tokens[self._position + 1] if self._position + 1 < len(self._tokens) else None
-        head = _REPEAT_HEAD.fullmatch(token.text) if token and token.kind == "word" else None
+        head = REPEAT_HEAD.fullmatch(token.text) if token and token.kind == "word" else None
         return bool(head and following and following.text == "(")
 
     def _repeated_item(self, inside_a_repeat: bool) -> Step | dict[str, Any]:
@@ -163,21 +126,21 @@ class _Parser:
         token = self._peek()
         if token and self._repeat_starts():
             if inside_a_repeat:
-                raise _SyntaxProblem(
+                raise SyntaxProblem(
                     token.column,
                     "repeats nest one level deep (a set of reps, like 2x(6x(400m, jog 200m), 4m rest))",
                 )
-            head = _REPEAT_HEAD.fullmatch(token.text)
+            head = REPEAT_HEAD.fullmatch(token.text)
             assert head is not None
             return self._repeat(token, head.group(1), inside_a_repeat=True)
         return self._step()
 
-    def _repeat(self, head: _Token, reps_text: str, *, inside_a_repeat: bool) -> dict[str, Any]:
+    def _repeat(self, head: Token, reps_text: str, *, inside_a_repeat: bool) -> dict[str, Any]:
         self._position += 2
         try:
             reps = RepSpan.model_validate(reps_text)
         except ValidationError as error:
-            raise _SyntaxProblem(head.column, _first_message(error)) from None
+            raise SyntaxProblem(head.column, _first_message(error)) from None
         steps = [self._repeated_item(inside_a_repeat)]
         while (token := self._peek()) is not None and token.text == ",":
             self._position += 1
@@ -193,21 +156,21 @@ class _Parser:
         """
         first = self._take()
         if first.kind != "word":
-            raise _SyntaxProblem(first.column, f'expected a duration but found "{first.text}"')
+            raise SyntaxProblem(first.column, f'expected a duration but found "{first.text}"')
         step: dict[str, Any] = {}
-        if _is_kind(first.text):
+        if is_kind(first.text):
             step["kind"] = parse_kind(first.text)
             after = self._peek()
             if after is None or after.kind != "word" or not looks_like_distance(after.text):
-                raise _SyntaxProblem(
+                raise SyntaxProblem(
                     first.column,
                     f'"{first.text}" needs a length before it, like "30s {first.text}", '
                     f'or a distance after it, like "{first.text} 400m"',
                 )
             distance_token = self._take()
             step["distance"] = self._distance(distance_token)
-            if _too_short_after_kind(step["distance"]):
-                raise _SyntaxProblem(
+            if too_short_after_kind(step["distance"]):
+                raise SyntaxProblem(
                     distance_token.column,
                     f'"{distance_token.text}" after the kind is {distance_token.text[:-1]} metres; '
                     f'for minutes write "{distance_token.text} {first.text}"',
@@ -218,9 +181,9 @@ class _Parser:
         else:
             kind_token = self._peek()
             if (
-                _MINUTES_OR_METRES.fullmatch(first.text)
+                MINUTES_OR_METRES.fullmatch(first.text)
                 and kind_token is not None
-                and _is_kind(kind_token.text)
+                and is_kind(kind_token.text)
             ):
                 # Said before the minutes are checked: 400 minutes is too long to be a duration at all.
                 minutes = int(first.text[:-1])
@@ -233,7 +196,7 @@ class _Parser:
                     if minutes * 60 <= MAX_DURATION_S
                     else ""
                 )
-                raise _SyntaxProblem(first.column, f"{metres}, for time {time}" if time else metres)
+                raise SyntaxProblem(first.column, f"{metres}, for time {time}" if time else metres)
             step["duration"] = self._duration(first)
             step["kind"] = self._kind(self._take())
             if self._distance_follows():
@@ -244,7 +207,7 @@ class _Parser:
         try:
             return Step.model_validate(step)
         except ValidationError as error:
-            raise _SyntaxProblem(first.column, _first_message(error)) from None
+            raise SyntaxProblem(first.column, _first_message(error)) from None
 
     def _distance_follows(self) -> bool:
         """``90s sprint 400m``, but not ``10m warmup 5m jog``: there a comma is missing."""
@@ -258,46 +221,44 @@ class _Parser:
         for token in self._tokens[self._position :]:
             if token.kind != "target":
                 return False
-            if not _CADENCE.fullmatch(token.text[1:]):
+            if not CADENCE.fullmatch(token.text[1:]):
                 return True
         return False
 
     @staticmethod
-    def _kind(token: _Token) -> StepKind:
+    def _kind(token: Token) -> StepKind:
         if token.kind != "word":
-            raise _SyntaxProblem(token.column, f'expected a step kind but found "{token.text}"')
+            raise SyntaxProblem(token.column, f'expected a step kind but found "{token.text}"')
         try:
             return parse_kind(token.text)
         except ValueError as error:
-            raise _SyntaxProblem(token.column, str(error)) from None
+            raise SyntaxProblem(token.column, str(error)) from None
 
     @staticmethod
-    def _distance(token: _Token) -> Distance:
+    def _distance(token: Token) -> Distance:
         try:
             return parse_distance(token.text)
         except ValueError as error:
-            raise _SyntaxProblem(token.column, str(error)) from None
+            raise SyntaxProblem(token.column, str(error)) from None
 
     @staticmethod
-    def _duration(token: _Token) -> DurationSpan | None:
+    def _duration(token: Token) -> DurationSpan | None:
         if token.text.lower() == LAP:
             return None
         try:
             return DurationSpan.model_validate(token.text)
         except ValidationError as error:
-            raise _SyntaxProblem(token.column, _first_message(error)) from None
+            raise SyntaxProblem(token.column, _first_message(error)) from None
 
     @staticmethod
-    def _target(token: _Token, step: dict[str, Any]) -> None:
-        field = (
-            "note" if token.kind == "note" else "cadence" if _CADENCE.fullmatch(token.text[1:]) else "pace"
-        )
+    def _target(token: Token, step: dict[str, Any]) -> None:
+        field = "note" if token.kind == "note" else "cadence" if CADENCE.fullmatch(token.text[1:]) else "pace"
         if field in step:
-            raise _SyntaxProblem(token.column, f"this step already has a {field}")
+            raise SyntaxProblem(token.column, f"this step already has a {field}")
         step[field] = _target_value(token, field)
 
 
-def _target_value(token: _Token, field: str) -> str | int | CadenceRamp | Pace:
+def _target_value(token: Token, field: str) -> str | int | CadenceRamp | Pace:
     """``@goal`` stands for the runner's goal pace, filled in from settings when the session starts."""
     if field == "note":
         return token.text
@@ -306,7 +267,7 @@ def _target_value(token: _Token, field: str) -> str | int | CadenceRamp | Pace:
         try:
             return parse_cadence(inner)
         except ValueError as error:
-            raise _SyntaxProblem(
+            raise SyntaxProblem(
                 token.column, str(error).replace(f'"{inner}"', f'"{token.text}"', 1)
             ) from None
     if token.text[1:].lower() == GOAL:
@@ -314,9 +275,9 @@ def _target_value(token: _Token, field: str) -> str | int | CadenceRamp | Pace:
     try:
         return parse_pace(token.text[1:])
     except ImplausiblePace as error:
-        raise _SyntaxProblem(token.column, str(error)) from None
+        raise SyntaxProblem(token.column, str(error)) from None
     except ValueError:
-        raise _SyntaxProblem(
+        raise SyntaxProblem(
             token.column, f'"{token.text}" is not a target (try @6:30/mi, @4:00/km, @goal or @180spm)'
         ) from None
 
@@ -326,48 +287,3 @@ def _first_message(error: ValidationError) -> str:
     message = str(first["msg"]).removeprefix("Value error, ")
     field = next((part for part in reversed(first["loc"]) if part in Step.model_fields), None)
     return f"{field}: {message}" if field and first["type"] != "value_error" else message
-
-
-def workout_to_text(workout: Workout) -> str:
-    """The one-line form that :func:`parse_workout_text` reads back to the same steps."""
-    return ", ".join(_item_text(item) for item in workout.steps)
-
-
-def _item_text(item: Step | Repeat) -> str:
-    if isinstance(item, Repeat):
-        return f"{item.repeat.to_text()}x({', '.join(_item_text(inner) for inner in item.steps)})"
-    return _step_text(item)
-
-
-def _too_short_after_kind(distance: Distance) -> bool:
-    return distance.unit == "m" and distance.metres < SHORTEST_DISTANCE_M
-
-
-def _is_kind(text: str) -> bool:
-    try:
-        parse_kind(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _step_text(step: Step) -> str:
-    if step.distance is not None and step.timed_by_pace and step.kind is StepKind.RUN:
-        words = [str(step.distance)]
-    elif (
-        step.distance is not None
-        and not _too_short_after_kind(step.distance)
-        and (step.timed_by_pace or (step.duration is None and step.pace is None))
-    ):
-        words = [step.kind.value, str(step.distance)]
-    else:
-        words = [LAP if step.duration is None else step.duration.to_text(), step.kind.value]
-        if step.distance is not None:
-            words.append(str(step.distance))
-    if step.pace is not None:
-        words.append(f"@{step.pace}")
-    if step.cadence is not None:
-        words.append(f"@{step.cadence}spm")
-    if step.note is not None:
-        words.append(f'"{step.note}"')
-    return " ".join(words)

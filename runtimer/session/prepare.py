@@ -19,7 +19,7 @@ from runtimer.plan.models import Step, Workout
 from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.phases import Phase, expand, reference_rest, reps_planned
 from runtimer.plan.targets import GOAL
-from runtimer.plan.textsyntax import workout_to_text
+from runtimer.plan.textwriter import workout_to_text
 from runtimer.plan.units import Pace
 from runtimer.records import SessionRecord
 

@@ -17,7 +17,8 @@ from runtimer.engine import commands as c
 from runtimer.engine.events import Summary
 from runtimer.engine.machine import Engine, EngineSettings
 from runtimer.plan.phases import expand
-from runtimer.plan.textsyntax import parse_workout_text, workout_to_text
+from runtimer.plan.textsyntax import parse_workout_text
+from runtimer.plan.textwriter import workout_to_text
 from runtimer.session.clock import FakeClock
 from runtimer.session.recorder import SessionRecorder
 from runtimer.session.runner import Runner

@@ -7,7 +7,8 @@ from runtimer.errors import UserError
 from runtimer.plan.models import Repeat, Step, StepKind, Workout
 from runtimer.plan.phases import expand, total_seconds
 from runtimer.plan.spans import DurationSpan, RepSpan
-from runtimer.plan.textsyntax import parse_workout_text, workout_to_text
+from runtimer.plan.textsyntax import parse_workout_text
+from runtimer.plan.textwriter import workout_to_text
 from runtimer.plan.units import Pace
 from tests.support.strategies import workouts
 
