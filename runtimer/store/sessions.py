@@ -9,7 +9,6 @@ that every later call retries in order, so a disk that fills and frees again
 from __future__ import annotations
 
 import json
-import math
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -22,8 +21,9 @@ from pydantic import ValidationError
 from runtimer.config.paths import history_path
 from runtimer.plan.frozen import Frozen
 from runtimer.plan.models import StepKind
-from runtimer.records import EndedBy, FinalStatus, PhaseRecord, SessionRecord, to_utc_text
+from runtimer.records import EndedBy, FinalStatus, SessionRecord, to_utc_text
 from runtimer.store.liveness import LiveLock
+from runtimer.store.rows import records_from_rows, whole_seconds
 from runtimer.store.schema import DamagedDatabase, connect, move_aside
 from runtimer.store.statements import (
     CHOSEN,
@@ -137,7 +137,7 @@ class SessionStore:
             "plan_text": plan_text,
             "started_at": to_utc_text(started_at),
             "reps_planned": reps_planned,
-            "rest_s": _whole(rest_s),
+            "rest_s": whole_seconds(rest_s),
             "plan_day": None if plan_day is None else plan_day.isoformat(),
         }
         with self._lock:
@@ -172,7 +172,7 @@ class SessionStore:
             "position": position,
             "kind": StepKind(kind).value,
             "rep": rep,
-            "planned_s": _whole(planned_s),
+            "planned_s": whole_seconds(planned_s),
             "actual_s": actual_s,
             "split_s": split_s,
             "target_split_s": target_split_s,
@@ -191,8 +191,8 @@ class SessionStore:
         params = {
             "reps_done": reps_done,
             "reps_planned": reps_planned,
-            "rest_adjust_s": _whole(rest_adjust_s),
-            "rest_s": _whole(rest_s),
+            "rest_adjust_s": whole_seconds(rest_adjust_s),
+            "rest_s": whole_seconds(rest_s),
         }
         self._submit(_Write(UPDATE_PROGRESS, params, session=session_id))
 
@@ -211,8 +211,8 @@ class SessionStore:
             "ended_at": to_utc_text(ended_at),
             "reps_done": reps_done,
             "reps_planned": reps_planned,
-            "rest_adjust_s": _whole(rest_adjust_s),
-            "rest_s": _whole(rest_s),
+            "rest_adjust_s": whole_seconds(rest_adjust_s),
+            "rest_s": whole_seconds(rest_s),
         }
         self._submit(_Write(FINISH, params, session=session_id))
 
@@ -284,25 +284,7 @@ class SessionStore:
                     ).fetchall()
                 finally:
                     self._conn.rollback()
-                return _records(sessions, phases)
+                return records_from_rows(sessions, phases)
             except (sqlite3.Error, ValidationError) as error:
                 self._notices.append(f"history: could not read ({error})")
                 return []
-
-
-def _whole(seconds: float | None) -> int | None:
-    """Plans, rests and their adjustments are kept in whole seconds, as plans are
-    written; the engine's floats would otherwise come back as values an ``int``
-    field refuses. A non-finite value (a bug upstream) is kept as unknown rather
-    than raising in the middle of a session."""
-    return round(seconds) if seconds is not None and math.isfinite(seconds) else None
-
-
-def _records(sessions: list[sqlite3.Row], phases: list[sqlite3.Row]) -> list[SessionRecord]:
-    by_session: dict[int, list[PhaseRecord]] = {}
-    for row in phases:
-        by_session.setdefault(row["session_id"], []).append(PhaseRecord.model_validate(dict(row)))
-    return [
-        SessionRecord.model_validate({**dict(row), "phases": by_session.get(row["id"], [])})
-        for row in sessions
-    ]
