@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,33 +18,24 @@ from textual.widgets import DataTable, Input, Label
 
 from runtimer.coach.guidance import guidance, is_hard_workout
 from runtimer.errors import UserError
-from runtimer.plan.durations import format_clock, parse_duration
 from runtimer.plan.loader import Entry
 from runtimer.plan.overrides import Overrides
-from runtimer.plan.phases import expand, total_label
-from runtimer.plan.text import visible
+from runtimer.plan.phases import total_label
 from runtimer.plan.textsyntax import looks_like_one_line, parse_workout_text
 from runtimer.plan.units import Pace, parse_pace, split_seconds
 from runtimer.session.prepare import HISTORY_WINDOW, PreparedSession, goal_pace, prepare
-from runtimer.tui.labels import phase_length, phase_name, shorten
+from runtimer.tui.labels import phase_length, phase_name
 from runtimer.tui.layout import COMPACT_WIDTH, picker_is_compact
 from runtimer.tui.messages import StartSession
+from runtimer.tui.quick_edits import EDITS, overrides_from, shown_when_empty
 from runtimer.tui.services import Services
 from runtimer.tui.widgets.keybar import KeyBar
 from runtimer.tui.widgets.plain import PlainLabel, plain_cell
 from runtimer.tui.widgets.timeline import Timeline
+from runtimer.tui.widgets.workout_list import WorkoutList
 
 if TYPE_CHECKING:  # loaded when there is a plan
     from runtimer.tui.widgets.plan_week import PlanWeek
-
-EDITS = (
-    ("reps", "reps"),
-    ("sprint", "sprint"),
-    ("jog", "jog"),
-    ("warmup", "warm-up"),
-    ("cooldown", "cool-down"),
-)
-
 
 PROBLEM_S = 8.0
 """How long a workout file that could not be read is named on the footer line."""
@@ -74,8 +64,6 @@ class PickerScreen(Screen[None]):
         self._history = services.store.sessions(limit=HISTORY_WINDOW)
         self._edits_belong_to: str | None = None
         """The workout the quick edits were made for: another one starts from its own plan."""
-        self._narrow_list: bool | None = None
-        """Which columns the list holds now: ``None`` before it is first filled."""
         self._week: PlanWeek | None = None
         """The plan's week, shown when there is a plan (its code loads only then)."""
 
@@ -88,8 +76,7 @@ class PickerScreen(Screen[None]):
             split = None if target is None else split_seconds(target, 400)
             self._week = PlanWeek(self.services.plan, split, id="plan-week")
             yield self._week
-        table: DataTable[str] = DataTable(id="workouts", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield WorkoutList(self.entries, id="workouts")
         with Horizontal(id="edits"):
             for field, label in EDITS:
                 yield Label(label, classes="edit-label")
@@ -109,8 +96,8 @@ class PickerScreen(Screen[None]):
         yield KeyBar(pinned=("history", "app.quit"))
 
     def on_mount(self) -> None:
-        table = self.query_one("#workouts", DataTable)
-        self._fill_workouts(self.app.size.width < COMPACT_WIDTH)
+        table = self.query_one(WorkoutList)
+        table.fill(narrow=self.app.size.width < COMPACT_WIDTH)
         self.query_one("#phases", DataTable).add_columns("#", "phase", "time", "rep", "targets")
         problems = [*self.services.notices, *self.services.catalogue.problems.values()]
         if problems:  # all on one line, cut to fit: `runtimer check FILE` says each in full
@@ -138,40 +125,9 @@ class PickerScreen(Screen[None]):
         # A phone-sized screen gives the typed workout the whole row (the usual pace
         # field goes; settings and --usual-pace still set it) and a hint that fits.
         self.query_one("#oneline", Input).placeholder = TYPE_HINT_SHORT if compact else TYPE_HINT
-        self._fill_workouts(event.size.width < COMPACT_WIDTH)
-        self.call_after_refresh(self._fit_descriptions)
-
-    def _fill_workouts(self, narrow: bool) -> None:
-        """The list's columns: on a narrow screen the source ("built-in" on most rows) gives its
-        room to the description, which says what a workout is. Descriptions are filled in to fit
-        once the table has a width."""
-        if narrow is self._narrow_list:
-            return
-        self._narrow_list = narrow
-        table = self.query_one("#workouts", DataTable)
-        row = table.cursor_row
-        table.clear(columns=True)
-        headings = ("workout", "time", *(() if narrow else ("source",)), "description")
-        *_, self._description_column = table.add_columns(*headings)
-        for name, entry in sorted(self.entries.items()):
-            source = () if narrow else (entry.source,)
-            table.add_row(plain_cell(name), total_label(expand(entry.workout)), *source, "", key=name)
-        table.move_cursor(row=row)
-
-    def _fit_descriptions(self) -> None:
-        """Each description cut to the room left of the screen, after a whole word and with "…"."""
-        table = self.query_one("#workouts", DataTable)
-        others = sum(
-            column.get_render_width(table)
-            for key, column in table.columns.items()
-            if key != self._description_column
-        )
-        room = table.scrollable_content_region.width - others - 2 * table.cell_padding
-        heading = "description"
-        table.columns[self._description_column].label = Text(heading if room >= len(heading) else "")
-        for name, entry in self.entries.items():
-            text = shorten(visible(entry.workout.description), max(room, 0))
-            table.update_cell(name, self._description_column, plain_cell(text), update_width=True)
+        workouts = self.query_one(WorkoutList)
+        workouts.fill(narrow=event.size.width < COMPACT_WIDTH)
+        self.call_after_refresh(workouts.fit_descriptions)
 
     # ------------------------------------------------------------ state
 
@@ -186,21 +142,7 @@ class PickerScreen(Screen[None]):
         return self.entries.get(self._chosen_key())
 
     def _overrides(self) -> Overrides:
-        values: dict[str, int] = {}
-        for field, label in EDITS:
-            text = self.query_one(f"#edit-{field}", Input).value.strip()
-            if not text:
-                continue
-            try:
-                if field == "reps":
-                    if not text.isdigit() or int(text) <= 0:
-                        raise ValueError(f'"{text}" is not a rep count')
-                    values[field] = int(text)
-                else:
-                    values[field] = parse_duration(text)
-            except ValueError as error:
-                raise UserError(f"{label}: {error}") from None
-        return Overrides(**values)
+        return overrides_from({field: self.query_one(f"#edit-{field}", Input).value for field, _ in EDITS})
 
     def _usual_pace(self) -> Pace | None:
         text = self.query_one("#edit-usual-pace", Input).value.strip()
@@ -281,7 +223,7 @@ class PickerScreen(Screen[None]):
                 plain_cell(phase.targets_label),
             )
         for field, _ in EDITS:
-            self.query_one(f"#edit-{field}", Input).placeholder = _current(prepared, field)
+            self.query_one(f"#edit-{field}", Input).placeholder = shown_when_empty(prepared, field)
         usual = self.services.settings.usual_pace
         # Unset, it shows the form to type rather than an example a runner could take for a setting.
         self.query_one("#edit-usual-pace", Input).placeholder = str(usual) if usual else "mm:ss/mi"
@@ -349,12 +291,3 @@ class PickerScreen(Screen[None]):
         self.action_focus_list()
         self._show_plan()
         self._refresh_preview()
-
-
-def _current(prepared: PreparedSession, field: str) -> str:
-    """The placeholder shows what runs now, so an empty field means "as shown"."""
-    if field == "reps":
-        reps = {p.reps for p in prepared.phases if p.reps}
-        return "/".join(str(r) for r in sorted(reps)) or "-"
-    values = {p.duration for p in prepared.phases if p.kind.value == field and p.duration}
-    return "/".join(format_clock(v) for v in sorted(values)) or "-"
