@@ -8,17 +8,15 @@ the key.
 from __future__ import annotations
 
 import json
-import tomllib
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from runtimer.coach.goal import Goal, make_goal
 from runtimer.config.paths import goal_path
-from runtimer.errors import UserError
+from runtimer.config.toml_file import read_model_file
 from runtimer.plan.durations import format_time
-from runtimer.plan.loader import describe_validation_error
 
 HEADER = "# Your race goal, kept by `runtimer goal`. Edit it here, or set it again.\n"
 
@@ -41,19 +39,8 @@ class GoalFile(BaseModel):
 
 def load_goal(path: Path | None = None) -> Goal | None:
     """``None`` when no goal is set; a :class:`UserError` line when the file is wrong."""
-    path = path or goal_path()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as error:
-        raise UserError(f"{path}: cannot read it ({error})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise UserError(f"{path}: invalid TOML: {error}") from None
-    try:
-        return GoalFile.model_validate(data).goal()
-    except ValidationError as error:
-        raise UserError(f"{path}: {describe_validation_error(error)}") from None
+    goal_file = read_model_file(path or goal_path(), GoalFile)
+    return None if goal_file is None else goal_file.goal()
 
 
 def save_goal(goal: Goal, path: Path | None = None) -> Path:

@@ -9,17 +9,17 @@ must be one the catalogue knows, and its reps and sprint must fit it.
 from __future__ import annotations
 
 import json
-import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from runtimer.coach.planner import MAX_WEEKS, MIN_WEEKS, WEEK, PlannedSession, TrainingPlan
 from runtimer.config.paths import training_plan_path
+from runtimer.config.toml_file import read_model_file
 from runtimer.errors import UserError
 from runtimer.plan.durations import format_duration, parse_duration
-from runtimer.plan.loader import Catalogue, Entry, describe_validation_error
+from runtimer.plan.loader import Catalogue, Entry
 from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.spans import MAX_REPS
 
@@ -89,18 +89,10 @@ class PlanFile(BaseModel):
 def load_plan(catalogue: Catalogue, path: Path | None = None) -> TrainingPlan | None:
     """``None`` when there is no plan; a :class:`UserError` line when the file is wrong."""
     path = path or training_plan_path()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    plan_file = read_model_file(path, PlanFile)
+    if plan_file is None:
         return None
-    except (OSError, UnicodeDecodeError) as error:
-        raise UserError(f"{path}: cannot read it ({error})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise UserError(f"{path}: invalid TOML: {error}") from None
-    try:
-        plan = PlanFile.model_validate(data).plan()
-    except ValidationError as error:
-        raise UserError(f"{path}: {describe_validation_error(error)}") from None
+    plan = plan_file.plan()
     for number, session in enumerate(plan.sessions, start=1):
         try:
             session_entry(session, catalogue)

@@ -6,20 +6,19 @@ start-up rather than a surprise in the middle of a sprint.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from runtimer.coach.cadence import DEFAULT_CADENCE_STEP
 from runtimer.coach.goal_pace import PaceRate, goal_pace, parse_percent_range
 from runtimer.config.paths import settings_path
+from runtimer.config.toml_file import read_model_file
 from runtimer.engine.machine import EngineSettings
 from runtimer.engine.tuning import LEAD_IN_S
 from runtimer.errors import UserError
 from runtimer.plan.durations import whole_seconds
-from runtimer.plan.loader import describe_validation_error
 from runtimer.plan.models import REST_FLOOR_S, REST_STEP_S
 from runtimer.plan.targets import PaceField
 from runtimer.plan.text import PlainText
@@ -89,16 +88,5 @@ class Settings(BaseModel):
 
 def load_settings(path: Path | None = None) -> Settings:
     """Defaults when the file is absent; a :class:`UserError` line when it is wrong."""
-    path = path or settings_path()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, UnicodeDecodeError) as error:
-        raise UserError(f"{path}: cannot read it ({error})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise UserError(f"{path}: invalid TOML: {error}") from None
-    try:
-        return Settings.model_validate(data)
-    except ValidationError as error:
-        raise UserError(f"{path}: {describe_validation_error(error)}") from None
+    settings = read_model_file(path or settings_path(), Settings)
+    return Settings() if settings is None else settings
