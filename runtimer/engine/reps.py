@@ -59,37 +59,31 @@ def one_more_rep(phases: Sequence[Phase], index: int) -> RepChange | e.Ignored:
 def finish_after_rep(phases: Sequence[Phase], index: int) -> RepChange | e.Ignored:
     """The block running ends with the rep in progress.
 
-    In a set of reps the sets still to come go too, with the rests between them:
-    "finish after this rep" says the runner is done with the reps, and another
-    whole set after it would not be finishing.
+    In a set of reps the whole set of reps ends there: the reps and blocks still
+    to come in this set and every later set go, and this set finishes with its
+    own steps (its rest between sets). Another whole set after "finish after
+    this rep" would not be finishing.
     """
     current = phases[index]
     if current.block is None or current.rep is None:
         return e.Ignored("FinishAfterRep", "no rep is running")
     block, rep = current.block, current.rep
     dropped = {i for i, p in enumerate(phases) if p.block == block and (p.rep or 0) > rep}
-    dropped |= _later_sets(phases, index)
+    if current.group is not None:
+        dropped |= {i for i in range(index + 1, len(phases)) if _later_in_the_set_of_reps(phases[i], current)}
     if not dropped:
         return e.Ignored("FinishAfterRep", "this is already the last rep")
     kept = [p for i, p in enumerate(phases) if i not in dropped]
-    if current.set is not None:
-        kept = [p.replace(sets=current.set) if p.block == block else p for p in kept]
+    if current.group is not None:
+        kept = [p.replace(sets=current.set) if p.group == current.group else p for p in kept]
     return RepChange(_with_block_reps(kept, block, rep), block, rep)
 
 
-def _later_sets(phases: Sequence[Phase], index: int) -> set[int]:
-    """What follows the rep at ``index`` in its set of reps: the rest of its set and the later sets."""
-    current = phases[index]
-    later: set[int] = set()
-    previous_set = current.set
-    for i in range(index + 1, len(phases)):
-        phase = phases[i]
-        if phase.set is None or previous_set is None or phase.set < previous_set:
-            break  # past the last set, or into another set of reps that starts at set 1 again
-        previous_set = phase.set
-        if not (phase.block == current.block and phase.rep == current.rep):
-            later.add(i)
-    return later
+def _later_in_the_set_of_reps(phase: Phase, current: Phase) -> bool:
+    """After ``current`` (a rep in a set of reps): a later set, or another rep of the set running."""
+    if phase.group != current.group or (phase.block, phase.rep) == (current.block, current.rep):
+        return False
+    return phase.set != current.set or phase.block is not None
 
 
 def _with_block_reps(phases: Sequence[Phase], block: int, reps: int) -> list[Phase]:

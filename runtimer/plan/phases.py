@@ -19,7 +19,9 @@ class Phase(Frozen):
     or drop whole reps; ``rep``/``reps`` say "3 of 8" within that block. In a
     set of reps, ``set``/``sets`` say "set 1 of 2", and each set's reps are a
     block of their own; the set's own steps (its rest between sets) have a set
-    but no block, so the rest keys and progression leave them alone.
+    but no block, so the rest keys and progression leave them alone. ``group``
+    numbers the sets of reps in a workout, so that one ends where it ends even
+    when the next starts at set 1 again.
     """
 
     kind: StepKind
@@ -29,6 +31,7 @@ class Phase(Frozen):
     block: int | None = None
     set: int | None = None
     sets: int | None = None
+    group: int | None = None
     distance: Distance | None = None
     pace: Pace | None = None
     cadence: int | None = None
@@ -74,6 +77,10 @@ class Phase(Frozen):
         return " ".join(parts)
 
 
+SetPlace = tuple[int | None, int | None, int | None]
+"""(set, sets, group) of a phase in a set of reps; all ``None`` outside one."""
+
+
 def expand(workout: Workout) -> tuple[Phase, ...]:
     """Flatten repeat blocks into numbered reps (and sets of them into numbered sets), in running order.
 
@@ -83,24 +90,25 @@ def expand(workout: Workout) -> tuple[Phase, ...]:
     if workout.phase_count > MAX_PHASES:
         raise UserError(f'workout "{workout.name}": {too_many_phases(workout.phase_count)}')
     phases: list[Phase] = []
-    blocks = 0
+    blocks = groups = 0
 
-    def reps_of(item: Repeat, set_: int | None = None, sets: int | None = None) -> None:
+    def reps_of(item: Repeat, place: SetPlace = (None, None, None)) -> None:
         nonlocal blocks
         blocks += 1
         reps = item.repeat.value
         for rep in range(1, reps + 1):
-            phases.extend(_phases(item.steps, rep=rep, reps=reps, block=blocks, set_=set_, sets=sets))
+            phases.extend(_phases(item.steps, rep=rep, reps=reps, block=blocks, place=place))
 
     for item in workout.steps:
         if isinstance(item, Repeat) and item.is_set:
+            groups += 1
             sets = item.repeat.value
             for set_ in range(1, sets + 1):
                 for inner in item.steps:
                     if isinstance(inner, Repeat):
-                        reps_of(inner, set_, sets)
+                        reps_of(inner, (set_, sets, groups))
                     else:
-                        phases.extend(_phases([inner], set_=set_, sets=sets))
+                        phases.extend(_phases([inner], place=(set_, sets, groups)))
         elif isinstance(item, Repeat):
             reps_of(item)
         else:
@@ -113,10 +121,10 @@ def _phases(
     rep: int | None = None,
     reps: int | None = None,
     block: int | None = None,
-    set_: int | None = None,
-    sets: int | None = None,
+    place: SetPlace = (None, None, None),
 ) -> list[Phase]:
     """A ramp climbs across the reps of its block, or across the sets for a set's own steps."""
+    set_, sets, group = place
     climb, climbs = (rep, reps) if rep is not None else (set_, sets)
     return [
         Phase(
@@ -127,6 +135,7 @@ def _phases(
             block=block,
             set=set_,
             sets=sets,
+            group=group,
             distance=step.distance,
             pace=step.pace if isinstance(step.pace, Pace) else None,
             cadence=step.cadence.at(climb or 1, climbs or 1)
@@ -169,15 +178,20 @@ def reference_rest(phases: Sequence[Phase]) -> float | None:
 
 
 def _last_run_of(phases: Sequence[Phase], first: Phase) -> int | None:
-    """The block holding ``first``'s step last: in a set of reps every set runs the same block of reps
-    again under a new number, and the last set's run has seen every "-" and "+"."""
-    if first.set is None or first.sets is None:
+    """The block holding ``first``'s step last: in a set of reps every set runs the same blocks of
+    reps again under new numbers, and the last set that ran it has seen every "-" and "+"."""
+    if first.group is None:
         return first.block
+    group = [p for p in phases if p.group == first.group]
 
-    def blocks_in(set_: int) -> list[int]:
-        return list(dict.fromkeys(p.block for p in phases if p.set == set_ and p.block is not None))
+    def blocks_in(set_: int | None) -> list[int]:
+        return list(dict.fromkeys(p.block for p in group if p.set == set_ and p.block is not None))
 
-    return blocks_in(first.sets)[blocks_in(first.set).index(first.block or 0)]
+    place = blocks_in(first.set).index(first.block or 0)
+    for set_ in sorted({p.set or 0 for p in group}, reverse=True):
+        if place < len(blocks := blocks_in(set_)):  # "f" may have ended a set before this block
+            return blocks[place]
+    return first.block
 
 
 def reps_planned(phases: Sequence[Phase]) -> int:

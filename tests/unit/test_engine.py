@@ -10,7 +10,7 @@ from runtimer.engine import commands as c
 from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, EngineSettings, State
 from runtimer.plan.models import StepKind
-from runtimer.plan.phases import expand, reps_planned
+from runtimer.plan.phases import expand, reference_rest, reps_planned
 from runtimer.plan.textsyntax import parse_workout_text
 
 T = TypeVar("T")
@@ -491,6 +491,7 @@ def test_in_sets_of_reps_the_rest_kept_for_next_time_is_the_last_sets() -> None:
 
 
 def test_finish_after_this_rep_in_a_set_of_reps_leaves_the_later_sets_too() -> None:
+    """The set running ends with this rep and its own rest; the sets still to come go."""
     engine = started("2x(3x(10s sprint, 20s jog), 60s rest), 30s cooldown")
     [changed] = [
         event for event in engine.handle(c.FinishAfterRep(), T0 + 1) if isinstance(event, e.RepsChanged)
@@ -499,6 +500,7 @@ def test_finish_after_this_rep_in_a_set_of_reps_leaves_the_later_sets_too() -> N
     assert [(p.kind, p.rep_label) for p in engine.phases] == [
         (StepKind.SPRINT, "set 1/1, rep 1/1"),
         (StepKind.JOG, "set 1/1, rep 1/1"),
+        (StepKind.REST, "set 1/1"),
         (StepKind.COOLDOWN, ""),
     ]
 
@@ -507,6 +509,28 @@ def test_finish_after_the_last_rep_of_a_set_still_leaves_the_sets_to_come() -> N
     engine = started("2x(2x(10s sprint, 20s jog), 60s rest)")
     press(engine, T0 + 1, c.Skip(), c.Skip())  # into rep 2 of set 1, the set's last
     engine.handle(c.FinishAfterRep(), T0 + 3)
-    assert [p.kind for p in engine.phases] == [StepKind.SPRINT, StepKind.JOG] * 2
+    assert [p.kind for p in engine.phases] == [StepKind.SPRINT, StepKind.JOG] * 2 + [StepKind.REST]
     ignored = engine.handle(c.FinishAfterRep(), T0 + 4)
     assert e.Ignored("FinishAfterRep", "this is already the last rep") in ignored
+
+
+def test_finish_in_a_middle_set_relabels_every_set_and_the_session_ends_cleanly() -> None:
+    engine = started("3x(2x(10s sprint, 20s jog), 60s walk), 60s cooldown")
+    press(engine, T0 + 1, *[c.Skip()] * 5)  # set 1 (two reps and its walk) and into set 2
+    engine.handle(c.FinishAfterRep(), T0 + 7)
+    assert {p.sets for p in engine.phases if p.group is not None} == {2}
+    assert [p.kind for p in engine.phases][-3:] == [StepKind.JOG, StepKind.WALK, StepKind.COOLDOWN]
+    stopped = engine.handle(c.Stop(), T0 + 8)
+    assert any(isinstance(event, e.SessionStopped) for event in stopped)
+
+
+def test_finish_leaves_the_next_set_of_reps_alone() -> None:
+    """Two sets of reps in a row, the first of one set: "f" in it keeps the second whole."""
+    engine = started("1x(2x(10s sprint, 20s jog), 60s walk), 2x(2x(15s sprint, 30s jog), 90s walk)")
+    engine.handle(c.FinishAfterRep(), T0 + 1)
+    assert len(engine.phases) == 3 + 2 * 5
+
+
+def test_the_rest_kept_is_found_whatever_the_sets_of_reps_around_it() -> None:
+    phases = expand(parse_workout_text("2x(2x(10s sprint, 10s run)), 3x(2x(10s sprint, 20s jog))"))
+    assert reference_rest(phases) == 20
