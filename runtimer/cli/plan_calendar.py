@@ -51,22 +51,26 @@ def plan_command(args: argparse.Namespace, today: date) -> int:
 
 def _new_plan(args: argparse.Namespace, goal: Goal | None, today: date) -> TrainingPlan:
     race_on = goal.race_on if goal is not None and goal.race_on is not None and goal.race_on > today else None
-    weeks = args.weeks
-    if weeks is None and race_on is not None:
-        weeks = weeks_to(race_on, today)
-        if not MIN_WEEKS <= weeks <= MAX_WEEKS:
-            raise UserError(
-                f"plan: the race on {race_on.isoformat()} is in week {weeks} from now; a plan runs "
-                f"{MIN_WEEKS}-{MAX_WEEKS} weeks (give --weeks N and the plan ends before the race)"
-            )
-    weeks = weeks or DEFAULT_WEEKS
-    if race_on is not None and weeks_to(race_on, today) > weeks:
-        race_on = None  # the plan ends before the race: no taper in it
-    if race_on is not None and weeks_to(race_on, today) < weeks:
+    if race_on is None:
+        return build_plan(today, args.weeks or DEFAULT_WEEKS, args.days or DEFAULT_DAYS)
+    to_race = weeks_to(race_on, today)
+    race = f"plan: the race on {race_on.isoformat()} is in week {to_race} from now"
+    if to_race < MIN_WEEKS:
         raise UserError(
-            f"plan: the race on {race_on.isoformat()} is in week {weeks_to(race_on, today)} from now; "
-            f"{weeks} weeks would train past it and taper after it (give --weeks "
-            f"{weeks_to(race_on, today)} or fewer)"
+            f"{race}, too close for a plan of {MIN_WEEKS} weeks or more: run the sessions from the "
+            "picker, or give the goal a later race (runtimer goal DISTANCE TIME --on DATE)"
+        )
+    weeks = args.weeks or to_race
+    if weeks > MAX_WEEKS:
+        raise UserError(
+            f"{race}; a plan runs {MIN_WEEKS}-{MAX_WEEKS} weeks "
+            "(give --weeks N and the plan ends before the race)"
+        )
+    if weeks < to_race:
+        return build_plan(today, weeks, args.days or DEFAULT_DAYS)  # it ends before the race: no taper in it
+    if weeks > to_race:
+        raise UserError(
+            f"{race}; {weeks} weeks would train past it and taper after it (give --weeks {to_race} or fewer)"
         )
     return build_plan(today, weeks, args.days or DEFAULT_DAYS, race_on)
 

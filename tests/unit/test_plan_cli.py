@@ -103,6 +103,16 @@ def test_a_race_too_far_for_one_plan_asks_for_weeks(capsys: pytest.CaptureFixtur
     assert run(capsys, "plan", "--weeks", "12")[0] == 0, "a plan that ends before the race"
 
 
+def test_a_race_too_close_for_a_plan_says_so_and_how_to_go_on(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "goal", "5k", "20:00", "--on", "2025-06-14")
+    for argv in (("plan",), ("plan", "--weeks", "4")):
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (2, "")
+        assert err.startswith(
+            "runtimer: plan: the race on 2025-06-14 is in week 2 from now, too close for a plan of 4 weeks"
+        )
+
+
 def test_a_plan_longer_than_the_way_to_the_race_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     """Weeks after the race would hold the taper, and the race week none."""
     run(capsys, "goal", "5k", "20:00", "--on", "2025-06-28")
