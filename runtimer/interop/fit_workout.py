@@ -26,6 +26,7 @@ from runtimer.errors import UserError
 from runtimer.interop.activity import INTENSITY, version_numbers
 from runtimer.interop.fit_activity import MANUFACTURER
 from runtimer.interop.steps import Item, flat, step_title, writable_items
+from runtimer.plan.loader import read_limited
 from runtimer.plan.models import Step, Workout
 from runtimer.plan.units import METRES_PER_UNIT, Pace
 
@@ -126,7 +127,7 @@ def read_fit(path: Path) -> dict[str, Any] | None:
     the messages are read from a second stream.
     """
     try:
-        data = bytearray(path.read_bytes())
+        data = bytearray(read_limited(path, "a workout file"))
     except OSError as error:
         raise UserError(f"{path}: cannot read it ({error.strerror or error})") from None
     if not Decoder(Stream.from_byte_array(data)).check_integrity():

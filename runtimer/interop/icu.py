@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from runtimer.errors import UserError
 from runtimer.interop.steps import flat, kind_and_note, note_text, writable_items
 from runtimer.plan.durations import format_duration, parse_duration
-from runtimer.plan.loader import describe_validation_error
+from runtimer.plan.loader import describe_validation_error, read_limited
 from runtimer.plan.models import LAP, Step, StepKind, Workout
 from runtimer.plan.units import Pace
 
@@ -39,7 +39,7 @@ _CADENCE = re.compile(r"(\d+)(?:-(\d+))?rpm", re.IGNORECASE)
 _PERCENT = re.compile(r"\d+(?:-\d+)?%")
 _ZONE = re.compile(r"z\d(?:-z\d)?", re.IGNORECASE)
 _WATTS = re.compile(r"\d+(?:-\d+)?w", re.IGNORECASE)
-_REPEAT = re.compile(r"(.*?)\s*(\d+)\s*x", re.IGNORECASE)
+_REPEAT = re.compile(r"(.*?)\s*(\d{1,4})\s*x", re.IGNORECASE)
 POWER_WORDS = ("ramp", "freeride", "mmp")
 
 
@@ -89,7 +89,7 @@ def _line(step: Step, place: str) -> str:
 
 def load_icu_workout(path: Path) -> Workout:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, "a workout file").decode("utf-8")
     except OSError as error:
         raise UserError(f"{path}: cannot read it ({error.strerror or error})") from None
     except UnicodeDecodeError:

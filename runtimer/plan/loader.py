@@ -41,23 +41,41 @@ class Entry(Frozen):
 def load_workout_file(path: Path) -> Workout:
     """Load one ``.toml`` workout; its name defaults to the file name."""
     try:
-        with path.open("rb") as file:
-            content = file.read(MAX_WORKOUT_BYTES + 1)
-        if len(content) > MAX_WORKOUT_BYTES:
-            limit = f"{MAX_WORKOUT_BYTES // 1024} KiB"
-            raise UserError(f"{path}: larger than {limit}, the most a workout file may be")
-        data = tomllib.loads(content.decode("utf-8"))
+        content = read_limited(path, "a workout file")
     except OSError as error:
         raise UserError(f"{path}: cannot read it ({error.strerror or error})") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path}: not a text file (expected TOML)") from None
-    except tomllib.TOMLDecodeError as error:
-        raise UserError(f"{path}: invalid TOML: {error}") from None
+    data = parse_toml(content, path)
     data.setdefault("name", path.stem)
     try:
         return Workout.model_validate(data)
     except ValidationError as error:
         raise UserError(f"{path}: {describe_validation_error(error)}") from None
+
+
+def read_limited(path: Path, what: str) -> bytes:
+    """The file's bytes, refused past :data:`MAX_WORKOUT_BYTES` with one line naming ``what`` it is.
+
+    Every file runtimer reads is read whole, so a mistaken path (a video, ``/dev/zero``)
+    must stop at a size rather than at its end. ``OSError`` is the caller's to word.
+    """
+    with path.open("rb") as file:
+        content = file.read(MAX_WORKOUT_BYTES + 1)
+    if len(content) > MAX_WORKOUT_BYTES:
+        raise UserError(f"{path}: larger than {MAX_WORKOUT_BYTES // 1024} KiB, the most {what} may be")
+    return content
+
+
+def parse_toml(content: bytes, path: Path) -> dict[str, Any]:
+    """A TOML document, or one :class:`UserError` line: not text, not TOML, a number too long for
+    Python to read, or nesting too deep to parse."""
+    try:
+        return tomllib.loads(content.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not a text file (expected TOML)") from None
+    except ValueError as error:  # tomllib's own errors, and integers past Python's digit limit
+        raise UserError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise UserError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def describe_validation_error(error: ValidationError) -> str:

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from runtimer.config.paths import settings_path
 from runtimer.engine import commands as c
 from runtimer.engine import events as e
 from runtimer.engine.machine import Engine, EngineSettings
 from runtimer.errors import UserError
+from runtimer.interop.icu import load_icu_workout
 from runtimer.plan.loader import MAX_WORKOUT_BYTES, load_workout_file
 from runtimer.plan.models import MAX_DESCRIPTION, MAX_NAME, MAX_NOTE, MAX_PHASES, StepKind
 from runtimer.plan.phases import Phase, expand
@@ -103,3 +105,50 @@ def test_a_long_one_line_workout_keeps_its_plan_and_cuts_only_its_description() 
     assert len(workout.steps) == 12
     assert len(workout.description) == MAX_DESCRIPTION
     assert workout.description.endswith("…") and text.startswith(workout.description[:-1])
+
+
+@pytest.mark.parametrize("suffix", [".fit", ".txt"])
+def test_other_tools_workout_files_are_held_to_the_same_size(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
+) -> None:
+    endless = tmp_path / f"zero{suffix}"
+    endless.symlink_to("/dev/zero")
+    code, out, err = run(capsys, "check", str(endless))
+    assert (code, out) == (2, "")
+    assert err == f"runtimer check: {endless}: larger than 256 KiB, the most a workout file may be\n"
+
+
+ODD_TOML = {
+    "a number too long to read": ("[[steps]]\nkind = 'run'\nduration = " + "9" * 5000, "Exceeds the limit"),
+    "nesting too deep to parse": ("x = " + "[" * 100_000, "invalid TOML"),
+}
+
+
+@pytest.mark.parametrize("content", ODD_TOML.values(), ids=list(ODD_TOML))
+def test_odd_toml_in_a_workout_file_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: tuple[str, str]
+) -> None:
+    path = tmp_path / "odd.toml"
+    path.write_text(content[0], encoding="utf-8")
+    code, out, err = run(capsys, "check", str(path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"runtimer check: {path}: invalid TOML") and content[1] in err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("content", ODD_TOML.values(), ids=list(ODD_TOML))
+def test_odd_toml_in_the_settings_is_one_line(
+    capsys: pytest.CaptureFixture[str], content: tuple[str, str]
+) -> None:
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text(content[0], encoding="utf-8")
+    code, out, err = run(capsys, "show", "intervals")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"runtimer: {settings_path()}: invalid TOML") and err.count("\n") == 1
+
+
+def test_intervals_icu_repeat_counts_past_four_digits_are_no_repeat(tmp_path: Path) -> None:
+    path = tmp_path / "coach.txt"
+    path.write_text("9" * 5000 + "x\n- 30s 4:00/km Pace\n", encoding="utf-8")
+    with pytest.raises(UserError):
+        load_icu_workout(path)
