@@ -22,6 +22,7 @@ from runtimer.plan.durations import format_duration, parse_duration
 from runtimer.plan.loader import Catalogue, Entry
 from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.spans import MAX_REPS
+from runtimer.plan.text import PlainText
 
 HEADER = """\
 # Your training plan, made by `runtimer plan`. Edit it freely: another workout
@@ -35,7 +36,7 @@ class DayFile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
     on: date
-    workout: str = Field(min_length=1)
+    workout: PlainText = Field(min_length=1)
     reps: int | None = Field(default=None, ge=1, le=MAX_REPS)
     sprint: str | None = None
 

@@ -9,13 +9,15 @@ import pytest
 from rich.text import Text
 from textual.widgets import DataTable, Label
 
+from runtimer.coach.planner import PlannedSession, TrainingPlan
 from runtimer.session.live import LiveSession
 from runtimer.store.sessions import SessionStore
 from runtimer.tui.screens.history import HistoryScreen
 from runtimer.tui.screens.summary import SummaryScreen
 from runtimer.tui.widgets.keybar import KeyBar
+from runtimer.tui.widgets.plan_week import PlanWeek
 from runtimer.tui.widgets.textrow import TextRow
-from tests.support.app_fixtures import HISTORY_FILE, AppBuilder, advance, settle, wait_until
+from tests.support.app_fixtures import HISTORY_FILE, TODAY, AppBuilder, advance, settle, wait_until
 
 CLIPBOARD = "\x1b]52;c;aGVsbG8=\x07"
 SHOWN = "\\x1b]52;c;aGVsbG8=\\x07"
@@ -79,6 +81,20 @@ async def test_the_picker_shows_names_notes_and_problems_as_written(
         assert str(phases.get_row_at(0)[4]) == "[/] and [link=https://example.com]y[/link]"
         description = table.get_row_at(table.cursor_row)[-1]
         assert str(description) == "[i]x[/i]"
+
+
+async def test_the_plans_week_shows_a_workout_named_like_markup_as_written(
+    build: AppBuilder, user_workouts: Path
+) -> None:
+    (user_workouts / "odd.toml").write_text(
+        'name = "[/] hills"\n[[steps]]\nkind = "run"\nduration = "5m"\n', encoding="utf-8"
+    )
+    plan = TrainingPlan(TODAY, 4, (PlannedSession(TODAY, "[/] hills"),))
+    app, _, _, _ = build(plan=plan)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        lines = str(app.screen.query_one(PlanWeek).content).splitlines()
+        assert lines == ["week 1 of 4 · [/] hills", "this week: Mon [/] hills"]
 
 
 async def test_a_session_and_its_summary_show_the_workout_as_written(

@@ -10,15 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from textual.widgets import Label
+from rich.text import Text
 
 from runtimer.coach.planner import PlannedSession, TrainingPlan
 from runtimer.coach.schedule import PlanDay, done_days, headline, this_week, week_line
+from runtimer.plan.text import visible
 from runtimer.records import SessionRecord
 from runtimer.session.prepare import PreparedSession
+from runtimer.tui.widgets.plain import PlainLabel
 
 
-class PlanWeek(Label):
+class PlanWeek(PlainLabel):
+    """Plain: the plan file names the workouts, and a name like ``[/] hills`` is text, not markup."""
+
     def __init__(self, plan: TrainingPlan, split_400_s: float | None, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.plan = plan
@@ -33,7 +37,8 @@ class PlanWeek(Label):
             ends = f"{self.plan.starts.isoformat()} to {self.plan.ends.isoformat()}"
             self.update(f"plan: outside its weeks ({ends}); runtimer plan makes a new one")
             return
-        self.update(f"{headline(self.plan, self.today, self.split_400_s)}\n{week_line(week)}")
+        lines = (headline(self.plan, self.today, self.split_400_s), week_line(week))
+        self.update(Text("\n".join(visible(line) for line in lines)))  # each line plain, two of them
 
     @property
     def to_run(self) -> PlannedSession | None:
