@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from runtimer.cli.table import print_line
 from runtimer.errors import UserError
 from runtimer.plan.models import Workout
+from runtimer.plan.text import check_plain
 from runtimer.records import SessionRecord
 
 MAX_NAME = 40
@@ -40,14 +42,14 @@ def export_activities(records: Sequence[SessionRecord], fmt: str, output: Path |
     elif output is not None and output.exists() and not output.is_dir():
         raise UserError(f"-o {output}: not a folder")
     if not records:
-        print("runtimer export: no sessions to export", file=sys.stderr)
+        print_line("runtimer export: no sessions to export", sys.stderr)
     for record in reversed(records):  # oldest first, as a training log takes them
         try:
-            print(write_activity(record, kind, folder, path))
+            print_line(str(write_activity(record, kind, folder, path)))
         except NothingToExport as error:
             if one:
                 raise
-            print(f"runtimer export: skipped {error}", file=sys.stderr)
+            print_line(f"runtimer export: skipped {error}", sys.stderr)
     return 0
 
 
@@ -68,7 +70,7 @@ def export_workout(workout: Workout, fmt: str, output: Path | None) -> int:
 
         output = output or Path(f"{slug(workout.name)}.fit")
         write_atomically(output, workout_fit(workout, datetime.now(UTC)))
-    print(output)
+    print_line(str(output))
     return 0
 
 
@@ -80,6 +82,10 @@ def import_file(path: Path, name: str | None, folder: Path) -> int:
     if name is not None:
         if not 0 < len(name.strip()) <= MAX_NAME:
             raise UserError(f"--name: a workout name is 1 to {MAX_NAME} characters")
+        try:
+            check_plain(name)
+        except ValueError as error:
+            raise UserError(f"--name: {error}") from None
         workout = workout.model_copy(update={"name": name.strip()})
-    print(import_workout(workout, folder))
+    print_line(str(import_workout(workout, folder)))
     return 0

@@ -87,6 +87,17 @@ def test_a_goal_pace_needs_the_usual_pace_to_go_to_a_watch(capsys: pytest.Captur
     assert "- Sprint lap at the line 400mtr 6:35/mi Pace Press lap" in out
 
 
+def test_an_imported_workout_named_with_a_control_character_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = tmp_path / "coach.txt"
+    text.write_text("- 10m\n")
+    code, out, err = run(capsys, "import", str(text), "--name", "a\x1b]0;pwn\x07b")
+    assert (code, out) == (2, "")
+    assert err.startswith("runtimer: --name: control character U+001B at position 2")
+    assert not user_workouts_dir().exists() or not any(user_workouts_dir().iterdir())
+
+
 BAD_FILES = {
     "cut.fit": "not a readable FIT file",
     "noise.fit": "not a readable FIT file",
