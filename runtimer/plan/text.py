@@ -25,10 +25,10 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-"""C0 (tab and newline included: every field here is one line), DEL, C1, the bidi overrides and
-isolates, and lone surrogates: Python's stand-ins for the bytes of a file name that are not UTF-8,
-which no terminal can be sent."""
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""C0 (tab and newline included: every field here is one line), DEL, C1, the line and paragraph
+separators (newlines by another name), the bidi overrides and isolates, and lone surrogates:
+Python's stand-ins for the bytes of a file name that are not UTF-8, which no terminal can be sent."""
 WHY = "(text here is shown on screen, so it must be plain)"
 
 
