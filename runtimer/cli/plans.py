@@ -130,7 +130,7 @@ def _pace_argument(text: str) -> Pace:
 
 def _reps_argument(text: str) -> int:
     if not text.isdigit() or len(text) > 4 or int(text) <= 0:  # int() refuses thousands of digits itself
-        shown = text if len(text) <= 20 else text[:20] + "…"
+        shown = text if len(text) <= 40 else text[:40] + "…"
         raise argparse.ArgumentTypeError(f'"{shown}" is not a rep count (a whole number from 1 to 99)')
     return int(text)
 
