@@ -7,7 +7,6 @@ sound stack, a real pty, keys typed into a terminal, and the exit.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,15 +17,6 @@ pytestmark = [needs_tmux, pytest.mark.slow]
 
 WORKOUT = "2x(3s sprint, 3s jog)"
 HELD_S = 1.5
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(tmp_path)
-    try:
-        yield server
-    finally:
-        server.close()
 
 
 def big_clock(screen: str) -> list[str]:
