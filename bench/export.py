@@ -18,7 +18,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from functools import partial
 
 from bench.table import Row, ms
@@ -29,6 +28,7 @@ from runtimer.plan.overrides import Overrides, apply_overrides
 from runtimer.plan.phases import expand
 from runtimer.records import PhaseRecord, SessionRecord
 from runtimer.store.export import sessions_csv
+from tests.support.records_factory import session_record
 
 PAUSE_S = 45.0
 FIRST_EXPORT = """
@@ -61,21 +61,7 @@ def session() -> SessionRecord:
             )
         )
         started += length + sum(pause[1] for pause in pauses)
-    return SessionRecord(
-        id=1,
-        workout="intervals",
-        plan_text="",
-        started_at=datetime(2025, 3, 1, 6, 15, tzinfo=UTC),
-        ended_at=None,
-        status="completed",
-        reps_done=8,
-        reps_planned=8,
-        rest_adjust_s=0,
-        rest_s=120,
-        gassed=None,
-        notes=None,
-        phases=tuple(rows),
-    )
+    return session_record(plan_text="", reps_done=8, rest_s=120, phases=tuple(rows))
 
 
 def timed(write: Callable[[], object], repeats: int) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ from runtimer.session.prepare import prepare
 from runtimer.store.null import open_store
 from runtimer.store.sessions import SessionStore
 from tests.support.readers import fitdecode_read, garmin_read, tcx_read
+from tests.support.records_factory import session_record
 
 SETTINGS = Settings(lead_in_s=3)
 PAUSE_S = 45.0
@@ -159,21 +160,7 @@ async def test_a_session_stopped_part_way_exports_the_phases_it_ran(store: Sessi
 
 
 def recorded(phases: tuple[PhaseRecord, ...], plan: str = "2x(40s sprint, 2m jog)") -> SessionRecord:
-    return SessionRecord(
-        id=7,
-        workout="intervals",
-        plan_text=plan,
-        started_at=datetime(2025, 3, 1, 6, 15, tzinfo=UTC),
-        ended_at=None,
-        status="completed",
-        reps_done=1,
-        reps_planned=1,
-        rest_adjust_s=0,
-        rest_s=120,
-        gassed=None,
-        notes=None,
-        phases=phases,
-    )
+    return session_record(id=7, plan_text=plan, reps_done=1, reps_planned=1, rest_s=120, phases=phases)
 
 
 def test_a_session_recorded_before_the_clock_was_kept_lays_its_laps_end_to_end() -> None:

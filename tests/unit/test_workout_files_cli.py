@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,9 +9,10 @@ import pytest
 from runtimer.config.paths import user_workouts_dir
 from runtimer.interop.files import activity_bytes
 from runtimer.plan.models import StepKind
-from runtimer.records import PhaseRecord, SessionRecord
+from runtimer.records import PhaseRecord
 from tests.support.cli_helpers import run
 from tests.support.readers import fitdecode_read, garmin_read
+from tests.support.records_factory import session_record
 
 ICU_INTERVALS = """- Warmup easy jog, loosen up 10m
 
@@ -114,19 +114,9 @@ def bad_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
     (tmp_path / "noise.fit").write_bytes(bytes((n * 37 + 11) % 256 for n in range(3000)))
     (tmp_path / "power.txt").write_text("Main set 3x\n- 4m 250w\n")
     (tmp_path / "unknown.txt").write_text("- Run 10m fast\n")
-    session = SessionRecord(
-        id=1,
-        workout="intervals",
+    session = session_record(
         plan_text="1m run",
-        started_at=datetime(2025, 3, 1, 6, 15, tzinfo=UTC),
-        ended_at=None,
-        status="completed",
-        reps_done=0,
         reps_planned=0,
-        rest_adjust_s=0,
-        rest_s=None,
-        gassed=None,
-        notes=None,
         phases=(PhaseRecord(position=0, kind=StepKind.RUN, rep=None, planned_s=60, actual_s=60.0),),
     )
     (tmp_path / "activity.fit").write_bytes(activity_bytes(session, "fit"))
