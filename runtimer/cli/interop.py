@@ -14,12 +14,9 @@ from pathlib import Path
 
 from runtimer.cli.table import print_line
 from runtimer.errors import UserError
-from runtimer.plan.models import Workout
+from runtimer.plan.models import MAX_NAME, Workout
 from runtimer.plan.text import check_plain
 from runtimer.records import SessionRecord
-
-MAX_NAME = 40
-"""As :class:`~runtimer.plan.models.Workout` has it."""
 
 
 def export_activities(records: Sequence[SessionRecord], fmt: str, output: Path | None, one: bool) -> int:
